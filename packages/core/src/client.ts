@@ -1,0 +1,321 @@
+import { getCurrentScope } from './carrier';
+import { createClientReports, type ClientReports } from './client-reports';
+import { dsnToString, ingestUrl, parseDsn, type Dsn } from './dsn';
+import { eventEnvelope } from './envelope';
+import { eventFromMessage, eventFromUnknown } from './event-builder';
+import { createLogger } from './logger';
+import { now, then, uuid4 } from './misc';
+import { normalizeEvent } from './normalize-event';
+import type { Scope } from './scope';
+import { createDispatcher, type Dispatcher } from './transport/dispatcher';
+import { makeFetchTransport } from './transport/fetch';
+import { serializeWithin } from './trim-event';
+import type {
+  Breadcrumb,
+  BreadcrumbHint,
+  ClientLike,
+  DataCategory,
+  DropReason,
+  Envelope,
+  Event,
+  EventHint,
+  Integration,
+  Options,
+  ResolvedOptions,
+  SdkInfo,
+  SeverityLevel,
+} from './types';
+import { SDK_NAME, SDK_VERSION } from './version';
+
+const DEFAULTS = {
+  environment: 'production',
+  sampleRate: 1,
+  ignoreErrors: [],
+  denyUrls: [],
+  allowUrls: [],
+  inAppExclude: [],
+  maxBreadcrumbs: 100,
+  normalizeDepth: 3,
+  normalizeMaxBreadth: 1000,
+  maxValueLength: 250,
+  enabled: true,
+  debug: false,
+  endpoint: 'envelope',
+  sendClientReports: true,
+  // Relay refuses events over 1 MiB; keep a margin for the envelope around it.
+  maxEventBytes: 900_000,
+  bufferSize: 64,
+} satisfies Partial<ResolvedOptions>;
+
+/** Applies defaults where an option is missing or explicitly undefined. */
+function resolveOptions(options: Options): ResolvedOptions {
+  const resolved = { ...options } as Record<string, unknown>;
+  for (const key in DEFAULTS) {
+    if (resolved[key] === undefined) resolved[key] = DEFAULTS[key as keyof typeof DEFAULTS];
+  }
+  return resolved as unknown as ResolvedOptions;
+}
+
+/**
+ * Owns one configuration: builds events, runs them through integrations, sampling and
+ * `beforeSend`, and hands envelopes to the transport. Every entry point catches its own
+ * errors, so nothing the SDK does can throw into the page.
+ */
+export class Client implements ClientLike {
+  _options: ResolvedOptions;
+  _dsn: Dsn | undefined;
+  _url: string | undefined;
+  _dispatcher: Dispatcher | undefined;
+  _integrations: Integration[] = [];
+  _teardowns: Array<() => void> = [];
+  _pending = new Set<PromiseLike<unknown>>();
+  _reports: ClientReports | undefined;
+  _sdk: SdkInfo;
+  _closed = false;
+  log: (message: string) => void;
+
+  constructor(options: Options) {
+    const opts = (this._options = resolveOptions(options));
+    this.log = createLogger(!!opts.debug);
+    this._sdk = { name: SDK_NAME, version: SDK_VERSION };
+
+    if (typeof opts.sampleRate != 'number' || !(opts.sampleRate >= 0 && opts.sampleRate <= 1)) {
+      this.log(`sampleRate must be a number from 0 to 1, got ${String(opts.sampleRate)}: sending every event`);
+      opts.sampleRate = 1;
+    }
+    if (opts.tracesSampleRate !== undefined) {
+      this.log('tracesSampleRate is accepted but unused: Faultline records no traces; sampleRate samples errors');
+    }
+
+    const dsn = parseDsn(opts.dsn);
+    if (typeof dsn == 'string') {
+      this.log(`invalid DSN (${dsn}): events will not be sent`);
+    } else {
+      this._dsn = dsn;
+      if (opts.tunnel && opts.endpoint == 'store') {
+        this.log('a tunnel takes envelopes: endpoint "store" is ignored');
+        opts.endpoint = 'envelope';
+      }
+      this._url = opts.tunnel || ingestUrl(dsn, opts.endpoint);
+      const makeTransport = opts.transport || makeFetchTransport;
+      try {
+        const transport = makeTransport({ url: this._url, fetchOptions: opts.transportOptions?.fetchOptions, log: this.log });
+        this._dispatcher = createDispatcher({
+          transport,
+          bufferSize: opts.bufferSize,
+          log: this.log,
+          onDrop: (reason, category, envelope, detail) => {
+            this.log(`${envelope.category} ${envelope.eventId || ''} not delivered: ${detail}`);
+            // Client reports about client reports would never end.
+            if (category != 'internal') this.recordDroppedEvent(reason, category);
+          },
+        });
+      } catch (error) {
+        this.log(`the transport could not be created (${(error as Error)?.message}): events will not be sent`);
+      }
+      if (opts.sendClientReports && this._dispatcher) {
+        if (opts.endpoint == 'store') {
+          this.log('client reports need the envelope endpoint: not sent with endpoint "store"');
+        } else {
+          this._reports = createClientReports((body) => this._sendEnvelope({ category: 'internal', body, url: this._url! }), this._envelopeDsn());
+        }
+      }
+    }
+  }
+
+  getOptions(): Readonly<ResolvedOptions> {
+    return this._options;
+  }
+
+  getDsn(): Dsn | undefined {
+    return this._dsn;
+  }
+
+  /** Whether events are sent at all: enabled, a valid DSN and a transport. */
+  isEnabled(): boolean {
+    return this._options.enabled !== false && !!this._dispatcher && !this._closed;
+  }
+
+  /** Runs each integration's setup once; keeps their teardowns for `close()`. */
+  setupIntegrations(integrations: Integration[]): void {
+    for (const integration of integrations) {
+      if (!integration || this._integrations.some((i) => i.name == integration.name)) continue;
+      this._integrations.push(integration);
+      try {
+        const teardown = integration.setup && integration.setup(this);
+        if (typeof teardown == 'function') this._teardowns.push(teardown);
+      } catch (error) {
+        this.log(`integration ${integration.name} failed to set up: ${(error as Error)?.message}`);
+      }
+    }
+    this._sdk.integrations = this._integrations.map((i) => i.name);
+  }
+
+  getIntegrationByName<T extends Integration = Integration>(name: string): T | undefined {
+    return this._integrations.find((i) => i.name == name) as T | undefined;
+  }
+
+  isOwnRequest(url: string): boolean {
+    const base = this._url && this._url.split('?')[0];
+    return !!base && typeof url == 'string' && url.split('?')[0] == base;
+  }
+
+  captureException(exception: unknown, hint: EventHint = {}, scope?: Scope): string {
+    const opts = this._options;
+    return this._capture(() => eventFromUnknown(exception, hint, opts.inAppExclude, opts.normalizeDepth), { ...hint, originalException: exception }, scope);
+  }
+
+  captureMessage(message: string, level: SeverityLevel = 'info', hint: EventHint = {}, scope?: Scope): string {
+    const opts = this._options;
+    return this._capture(() => eventFromMessage(String(message), level, hint, opts.attachStacktrace, opts.inAppExclude), hint, scope);
+  }
+
+  captureEvent(event: Event, hint: EventHint = {}, scope?: Scope): string {
+    return this._capture(() => ({ ...event }), hint, scope);
+  }
+
+  addBreadcrumb(breadcrumb: Breadcrumb, hint?: BreadcrumbHint, scope: Scope = getCurrentScope()): void {
+    const { beforeBreadcrumb, maxBreadcrumbs } = this._options;
+    try {
+      let crumb: Breadcrumb | null = { timestamp: now(), ...breadcrumb };
+      if (beforeBreadcrumb) crumb = beforeBreadcrumb(crumb, hint);
+      if (crumb) scope.addBreadcrumb(crumb, maxBreadcrumbs);
+      else this.log(`breadcrumb dropped by beforeBreadcrumb`);
+    } catch (error) {
+      this.log(`breadcrumb not added: ${(error as Error)?.message}`);
+    }
+  }
+
+  /** Counts an event that was not sent, for the next client report. */
+  recordDroppedEvent(reason: DropReason, category: DataCategory = 'error'): void {
+    if (this._reports) this._reports.record(reason, category);
+  }
+
+  /** Resolves true when every capture so far was processed and sent within `timeout` ms. */
+  flush(timeout?: number): Promise<boolean> {
+    const processed = Promise.all(this._pending).then(() => {
+      if (this._reports) this._reports.send();
+      return this._dispatcher ? this._dispatcher.flush(timeout) : true;
+    });
+    if (!timeout) return processed;
+    return Promise.race([processed, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]);
+  }
+
+  /** Flushes, then removes every integration's patches; the client sends nothing after. */
+  close(timeout?: number): Promise<boolean> {
+    return this.flush(timeout).then((result) => {
+      this._closed = true;
+      for (const teardown of this._teardowns.splice(0)) {
+        try {
+          teardown();
+        } catch {
+          // a failed teardown must not stop the others
+        }
+      }
+      if (this._reports) this._reports.stop();
+      return result;
+    });
+  }
+
+  _envelopeDsn(): string | undefined {
+    // A tunnel reads the destination from the envelope header.
+    return this._options.tunnel && this._dsn ? dsnToString(this._dsn) : undefined;
+  }
+
+  _sendEnvelope(envelope: Envelope): Promise<void> {
+    return this._dispatcher ? this._dispatcher.send(envelope) : Promise.resolve();
+  }
+
+  _drop(reason: DropReason, event: Event, why: string): null {
+    this.log(`event ${event.event_id} dropped: ${why}`);
+    this.recordDroppedEvent(reason, 'error');
+    return null;
+  }
+
+  /**
+   * The synchronous part builds the event and copies the scope as it is now; the rest
+   * (integrations, sampling, beforeSend, sending) runs after the capture call returns.
+   */
+  _capture(build: () => Event, hint: EventHint, scope: Scope = getCurrentScope()): string {
+    const eventId = hint.event_id || uuid4();
+    try {
+      if (!this.isEnabled()) {
+        this.log(`event ${eventId} not sent: ${this._closed ? 'the client is closed' : this._options.enabled === false ? 'enabled is false' : 'no valid DSN'}`);
+        return eventId;
+      }
+      const event = this._prepare(build(), { ...hint, event_id: eventId }, scope);
+      const task = Promise.resolve()
+        .then(() => this._process(event, hint))
+        .then(undefined, (error) => {
+          this.log(`event ${eventId} dropped: internal error ${(error as Error)?.message}`);
+          this.recordDroppedEvent('internal_sdk_error');
+        });
+      this._pending.add(task);
+      task.then(() => this._pending.delete(task));
+    } catch (error) {
+      this.log(`event ${eventId} dropped: internal error ${(error as Error)?.message}`);
+      this.recordDroppedEvent('internal_sdk_error');
+    }
+    return eventId;
+  }
+
+  _prepare(event: Event, hint: EventHint, scope: Scope): Event {
+    const opts = this._options;
+    event.event_id = hint.event_id;
+    event.timestamp = event.timestamp || now();
+    event.platform = 'javascript';
+    event.level = event.level || 'error';
+    event.environment = event.environment || opts.environment;
+    if (opts.release && !event.release) event.release = opts.release;
+    if (opts.dist && !event.dist) event.dist = opts.dist;
+    event.sdk = { ...this._sdk, ...event.sdk };
+    const effective = hint.captureContext ? scope.clone().update(hint.captureContext) : scope;
+    effective.applyToEvent(event);
+    return normalizeEvent(event, opts.normalizeDepth, opts.normalizeMaxBreadth, opts.maxValueLength);
+  }
+
+  _process(prepared: Event, hint: EventHint): PromiseLike<void> | void {
+    const { sampleRate, beforeSend } = this._options;
+    let chain: Event | null | PromiseLike<Event | null> = prepared;
+    for (const integration of this._integrations) {
+      if (!integration.processEvent) continue;
+      chain = then<Event | null, Event | null>(chain, (event) => {
+        if (!event) return null;
+        const result = integration.processEvent!(event, hint, this);
+        return then(result, (next) => next || this._drop('event_processor', event, `by integration ${integration.name}`));
+      });
+    }
+    chain = then<Event | null, Event | null>(chain, (event) => {
+      if (!event) return null;
+      if (Math.random() >= sampleRate) return this._drop('sample_rate', event, `sampleRate is ${sampleRate}`);
+      if (!beforeSend) return event;
+      let result: ReturnType<NonNullable<Options['beforeSend']>>;
+      try {
+        result = beforeSend(event, hint);
+      } catch (error) {
+        return this._drop('before_send', event, `beforeSend threw: ${(error as Error)?.message}`);
+      }
+      return then(result, (edited) => {
+        if (edited === null) return this._drop('before_send', event, 'beforeSend returned null');
+        if (!edited || typeof edited != 'object') {
+          return this._drop('before_send', event, `beforeSend must return an event or null, got ${typeof edited}`);
+        }
+        return edited;
+      });
+    });
+    return then<Event | null, void>(chain, (event) => {
+      if (event) this._send(event);
+    });
+  }
+
+  _send(event: Event): void {
+    const opts = this._options;
+    const json = serializeWithin(event, opts.maxEventBytes, this.log);
+    if (!json) {
+      this._drop('internal_sdk_error', event, `larger than maxEventBytes (${opts.maxEventBytes}) even after trimming`);
+      return;
+    }
+    const body = opts.endpoint == 'store' ? json : eventEnvelope(json, event.event_id!, this._sdk, this._envelopeDsn());
+    this._sendEnvelope({ category: 'error', eventId: event.event_id, body, url: this._url! });
+  }
+}

@@ -1,0 +1,44 @@
+import { SDK_NAME, SDK_VERSION } from './version';
+
+/** The parts of `{scheme}://{publicKey}@{host}[:{port}]/{path/}{projectId}`. */
+export interface Dsn {
+  protocol: 'http' | 'https';
+  publicKey: string;
+  /** Host with its port, if any. */
+  host: string;
+  /** Path before the project id, without slashes at either end ('' when none). */
+  path: string;
+  projectId: string;
+}
+
+/** Parses a DSN; returns a reason string instead of throwing when it is not one. */
+export function parseDsn(dsn: unknown): Dsn | string {
+  if (typeof dsn != 'string' || !dsn) return 'no DSN given';
+  let url: URL;
+  try {
+    url = new URL(dsn);
+  } catch {
+    return `"${dsn}" is not a URL`;
+  }
+  const protocol = url.protocol.slice(0, -1);
+  if (protocol != 'http' && protocol != 'https') return `unsupported scheme "${protocol}"`;
+  if (!url.username) return 'the public key (before "@") is missing';
+  const segments = url.pathname.split('/').filter(Boolean);
+  const projectId = segments.pop();
+  if (!projectId || !/^\d+$/.test(projectId)) return 'the project id (last path segment) must be a number';
+  return { protocol, publicKey: url.username, host: url.host, path: segments.join('/'), projectId };
+}
+
+/**
+ * The ingest URL for an endpoint, authenticated in the query string: custom headers
+ * would make every send a CORS preflight.
+ */
+export function ingestUrl(dsn: Dsn, endpoint: 'envelope' | 'store'): string {
+  const base = `${dsn.protocol}://${dsn.host}/${dsn.path ? dsn.path + '/' : ''}api/${dsn.projectId}/${endpoint}/`;
+  return `${base}?sentry_key=${encodeURIComponent(dsn.publicKey)}&sentry_version=7&sentry_client=${SDK_NAME}%2F${SDK_VERSION}`;
+}
+
+/** The DSN written back, without a secret key (tunnels read it from the envelope header). */
+export function dsnToString(dsn: Dsn): string {
+  return `${dsn.protocol}://${dsn.publicKey}@${dsn.host}/${dsn.path ? dsn.path + '/' : ''}${dsn.projectId}`;
+}

@@ -1,0 +1,51 @@
+import type { DataCategory, DropReason, SdkInfo } from './types';
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** Item `length` counts UTF-8 bytes: a string length would cut non-ASCII payloads short. */
+function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+type Item = [type: string, payload: unknown];
+
+/** Header line, then per item a header line with the payload's byte length and the payload line. */
+export function serializeEnvelope(header: Record<string, unknown>, items: Item[]): string {
+  let out = JSON.stringify(header);
+  for (const [type, payload] of items) {
+    const body = typeof payload == 'string' ? payload : JSON.stringify(payload);
+    out += `\n${JSON.stringify({ type, length: byteLength(body) })}\n${body}`;
+  }
+  return out;
+}
+
+/**
+ * One event per envelope: Sentry 20.x rejects a whole envelope holding an item type
+ * it does not know, so nothing else travels with an event.
+ */
+export function eventEnvelope(eventJson: string, eventId: string, sdk: SdkInfo, dsn?: string): string {
+  const header: Record<string, unknown> = {
+    event_id: eventId,
+    sent_at: new Date().toISOString(),
+    sdk: { name: sdk.name, version: sdk.version },
+  };
+  if (dsn) header.dsn = dsn;
+  return serializeEnvelope(header, [['event', eventJson]]);
+}
+
+export interface DiscardedEvent {
+  reason: DropReason;
+  category: DataCategory;
+  quantity: number;
+}
+
+/** Client reports (Sentry 21.9+) count what the SDK dropped; sent alone so old servers only lose this. */
+export function clientReportEnvelope(discarded: DiscardedEvent[], dsn?: string): string {
+  const header: Record<string, unknown> = { sent_at: new Date().toISOString() };
+  if (dsn) header.dsn = dsn;
+  return serializeEnvelope(header, [
+    ['client_report', { timestamp: Date.now() / 1000, discarded_events: discarded }],
+  ]);
+}
+
+export { byteLength };

@@ -1,0 +1,124 @@
+import { describe, describeElement, normalize } from './normalize';
+import { parseStack } from './stack';
+import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
+
+type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
+
+function tag(value: unknown): string {
+  return Object.prototype.toString.call(value);
+}
+
+/** Errors from any realm (iframes, workers) and DOMExceptions, not just `instanceof Error`. */
+export function isError(value: unknown): value is Error {
+  if (!value || typeof value != 'object') return false;
+  if (value instanceof Error) return true;
+  const t = tag(value);
+  return t == '[object Error]' || t == '[object DOMException]' || t == '[object Exception]';
+}
+
+function isEvent(value: unknown): value is Event & globalThis.Event {
+  return typeof Event != 'undefined' && value instanceof Event;
+}
+
+function isErrorEvent(value: unknown): value is ErrorEvent {
+  return tag(value) == '[object ErrorEvent]';
+}
+
+function constructorName(value: object): string {
+  try {
+    const name = Object.getPrototypeOf(value)?.constructor?.name;
+    return typeof name == 'string' && name ? name : 'Object';
+  } catch {
+    return 'Object';
+  }
+}
+
+function str(value: unknown): string {
+  return typeof value == 'string' ? value : '';
+}
+
+/** An exception from an error's name, message and parsed stack. */
+export function exceptionFromError(error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception {
+  const exception: Exception = {
+    type: str(error.name) || 'Error',
+    value: str(error.message),
+  };
+  const frames = parseStack(error as { stack?: string }, inAppExclude);
+  if (frames.length) exception.stacktrace = { frames };
+  return exception;
+}
+
+/** The type and value a person can read, for values that are not errors. */
+function describeThrown(value: unknown): { type: string; value: string } {
+  if (typeof value == 'string') return { type: 'Error', value };
+  if (value === null) return { type: 'Null', value: 'null' };
+  if (typeof value != 'object' && typeof value != 'function') {
+    const kind = typeof value;
+    return { type: kind[0].toUpperCase() + kind.slice(1).replace('int', 'Int'), value: describe(value) };
+  }
+  if (isEvent(value)) {
+    const target = value.target;
+    const where = target && (target as Node).nodeType ? ` on ${describeElement(target)}` : '';
+    return { type: constructorName(value), value: `"${value.type}" event${where}` };
+  }
+  // Objects that carry a message, as many libraries reject with, read like errors.
+  const obj = value as ErrorLike;
+  if (typeof obj.message == 'string' && obj.message) {
+    return { type: str(obj.name) || constructorName(value), value: obj.message };
+  }
+  return { type: constructorName(value), value: describe(value) };
+}
+
+/**
+ * Turns anything thrown or rejected into an event with one exception. Values without a
+ * stack get the stack of `hint.syntheticException`, marked synthetic.
+ */
+export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExclude?: Array<string | RegExp>, depth = 3): Event {
+  const mechanism: Mechanism = { type: 'generic', handled: true, ...hint.mechanism };
+  const event: Event = {};
+  let exception: Exception;
+
+  // An ErrorEvent carries the real error when the script is same-origin.
+  const source = isErrorEvent(thrown) && thrown.error ? thrown.error : thrown;
+
+  if (isError(source)) {
+    exception = exceptionFromError(source, inAppExclude);
+  } else if (isErrorEvent(source)) {
+    exception = { type: 'Error', value: source.message };
+    if (source.filename) {
+      exception.stacktrace = {
+        frames: [{ filename: source.filename, abs_path: source.filename, function: '?', lineno: source.lineno || undefined, colno: source.colno || undefined, in_app: true }],
+      };
+    }
+  } else {
+    exception = describeThrown(source);
+    if (source && typeof source == 'object' && !isEvent(source)) {
+      event.extra = { __serialized__: normalize(source, depth) };
+    }
+  }
+
+  if (!exception.stacktrace && hint.syntheticException) {
+    const frames = parseStack(hint.syntheticException, inAppExclude);
+    if (frames.length) {
+      exception.stacktrace = { frames };
+      mechanism.synthetic = true;
+    }
+  }
+  exception.mechanism = mechanism;
+  event.exception = { values: [exception] };
+  return event;
+}
+
+/** An event for `captureMessage`, with a stack only when asked for. */
+export function eventFromMessage(message: string, level: SeverityLevel, hint: EventHint = {}, attachStacktrace?: boolean, inAppExclude?: Array<string | RegExp>): Event {
+  const event: Event = { level, logentry: { formatted: message } };
+  if (attachStacktrace && hint.syntheticException) {
+    const frames = parseStack(hint.syntheticException, inAppExclude);
+    if (frames.length) {
+      event.exception = {
+        values: [{ value: message, stacktrace: { frames }, mechanism: { type: 'generic', handled: true, synthetic: true } }],
+      };
+    }
+  }
+  return event;
+}

@@ -1,0 +1,57 @@
+export {
+  init,
+  captureException,
+  captureMessage,
+  captureEvent,
+  addBreadcrumb,
+  setUser,
+  setTag,
+  setTags,
+  setExtra,
+  setExtras,
+  setContext,
+  setLevel,
+  withScope,
+  configureScope,
+  getCurrentScope,
+  getClient,
+  flush,
+  close,
+  lastEventId,
+  getDefaultIntegrations,
+} from './sdk';
+export { Client } from './client';
+export { Scope } from './scope';
+export { makeFetchTransport } from './transport/fetch';
+export { makeXhrTransport } from './transport/xhr';
+export { eventFiltersIntegration } from './integrations/event-filters';
+export { dedupeIntegration } from './integrations/dedupe';
+export { linkedErrorsIntegration } from './integrations/linked-errors';
+export { httpContextIntegration } from './integrations/http-context';
+export { debugIdsIntegration } from './integrations/debug-ids';
+export { SDK_VERSION } from './version';
+export type {
+  Breadcrumb,
+  BreadcrumbHint,
+  ClientLike,
+  DataCategory,
+  DebugImage,
+  DropReason,
+  Envelope,
+  Event,
+  EventHint,
+  Exception,
+  Integration,
+  Mechanism,
+  Options,
+  Primitive,
+  ScopeContext,
+  SeverityLevel,
+  StackFrame,
+  Transport,
+  TransportOptions,
+  TransportResponse,
+  User,
+} from './types';
+export type { EventFiltersOptions } from './integrations/event-filters';
+export type { LinkedErrorsOptions } from './integrations/linked-errors';

@@ -1,0 +1,46 @@
+import { parseStack } from '../stack';
+import type { DebugImage, Integration } from '../types';
+
+type DebugIdMap = Record<string, string>;
+
+/**
+ * Bundler plugins register each output file's debug ID under the stack of an Error made in
+ * that file (`_sentryDebugIds[stack] = id`). The file is that stack's innermost frame. Parsed
+ * once per stack: the map only grows.
+ */
+const parsed = new Map<string, string | undefined>();
+
+function fileOfStack(stack: string): string | undefined {
+  if (!parsed.has(stack)) {
+    const frames = parseStack({ stack });
+    parsed.set(stack, frames.length ? frames[frames.length - 1].filename : undefined);
+  }
+  return parsed.get(stack);
+}
+
+/** Lists the debug IDs of the files in an event's stacks in `debug_meta`, so servers find their source maps. */
+export const debugIdsIntegration = (): Integration => ({
+  name: 'DebugIds',
+  processEvent(event) {
+    const ids = (globalThis as { _sentryDebugIds?: DebugIdMap })._sentryDebugIds;
+    if (!ids || typeof ids != 'object') return event;
+    const byFile: Record<string, string> = {};
+    for (const stack in ids) {
+      const file = fileOfStack(stack);
+      if (file) byFile[file] = ids[stack];
+    }
+    const images: DebugImage[] = [];
+    const added = new Set<string>();
+    for (const exception of (event.exception && event.exception.values) || []) {
+      for (const frame of (exception.stacktrace && exception.stacktrace.frames) || []) {
+        const file = frame.abs_path || frame.filename;
+        if (file && byFile[file] && !added.has(file)) {
+          added.add(file);
+          images.push({ type: 'sourcemap', code_file: file, debug_id: byFile[file] });
+        }
+      }
+    }
+    if (images.length) event.debug_meta = { images: [...((event.debug_meta && event.debug_meta.images) || []), ...images] };
+    return event;
+  },
+});

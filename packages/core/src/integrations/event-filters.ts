@@ -1,0 +1,66 @@
+import { matches } from '../misc';
+import type { Event, Integration, StackFrame } from '../types';
+
+export interface EventFiltersOptions {
+  /** Messages to drop besides `ignoreErrors` from `init`. @default [] */
+  ignoreErrors?: Array<string | RegExp>;
+  /** Keep the built-in noise filters ("Script error.", "ResizeObserver loop …"). @default true */
+  filterNoise?: boolean;
+}
+
+/**
+ * Errors no one can act on. "Script error." is all a browser tells about an error in a
+ * cross-origin script loaded without `crossorigin`; ResizeObserver's loop warning is benign.
+ */
+const NOISE = [/^(?:Uncaught )?Script error\.?$/, /ResizeObserver loop (?:limit exceeded|completed with undelivered notifications)/];
+
+/** What the filters match messages against: each exception as `Type: value`, and the message. */
+function messagesOf(event: Event): string[] {
+  const out: string[] = [];
+  if (event.logentry && event.logentry.formatted) out.push(event.logentry.formatted);
+  for (const ex of (event.exception && event.exception.values) || []) {
+    if (ex.value) out.push(ex.value);
+    if (ex.type) out.push(ex.value ? `${ex.type}: ${ex.value}` : ex.type);
+  }
+  return out;
+}
+
+/** The script the error came from: the innermost frame with a real URL. */
+function sourceUrl(event: Event): string | undefined {
+  const values = (event.exception && event.exception.values) || [];
+  const frames: StackFrame[] = (values.length && values[values.length - 1].stacktrace?.frames) || [];
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const name = frames[i].filename;
+    if (name && name != '<anonymous>' && name != '[native code]') return name;
+  }
+  return undefined;
+}
+
+/** Drops events by message (`ignoreErrors`, known noise) and by source URL (`denyUrls`, `allowUrls`). */
+export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Integration => ({
+  name: 'EventFilters',
+  processEvent(event, _hint, client) {
+    const opts = client.getOptions();
+    const { filterNoise = true } = options;
+    const ignore = [...(filterNoise ? NOISE : []), ...opts.ignoreErrors, ...(options.ignoreErrors || [])];
+    const messages = messagesOf(event);
+    const ignored = messages.find((m) => matches(m, ignore));
+    if (ignored !== undefined) {
+      const hint = /^(?:Uncaught )?Script error/.test(ignored)
+        ? ' (a cross-origin script: add crossorigin="anonymous" to its <script> tag and serve it with CORS headers to see the real error)'
+        : '';
+      client.log(`event ${event.event_id} dropped: "${ignored}" matches ignoreErrors${hint}`);
+      return null;
+    }
+    const url = sourceUrl(event);
+    if (url && opts.denyUrls.length && matches(url, opts.denyUrls)) {
+      client.log(`event ${event.event_id} dropped: ${url} matches denyUrls`);
+      return null;
+    }
+    if (url && opts.allowUrls.length && !matches(url, opts.allowUrls)) {
+      client.log(`event ${event.event_id} dropped: ${url} does not match allowUrls`);
+      return null;
+    }
+    return event;
+  },
+});

@@ -1,0 +1,31 @@
+/** 32 lowercase hex characters, as the protocol wants for `event_id`. */
+export function uuid4(): string {
+  const c = typeof crypto != 'undefined' ? crypto : undefined;
+  const bytes = new Uint8Array(16);
+  if (c && c.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = (Math.random() * 256) | 0;
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  let out = '';
+  for (const b of bytes) out += (b < 16 ? '0' : '') + b.toString(16);
+  return out;
+}
+
+/** Seconds since the epoch, with milliseconds. */
+export function now(): number {
+  return Date.now() / 1000;
+}
+
+/** A substring of the value, or a match of the pattern (search() ignores a /g lastIndex). */
+export function matches(value: string, patterns: ReadonlyArray<string | RegExp>): boolean {
+  return patterns.some((p) => (typeof p == 'string' ? value.includes(p) : value.search(p) > -1));
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return !!value && typeof (value as PromiseLike<unknown>).then == 'function';
+}
+
+/** Chains when the value is a promise, calls at once when not: keeps the common path synchronous. */
+export function then<T, R>(value: T | PromiseLike<T>, fn: (value: T) => R | PromiseLike<R>): R | PromiseLike<R> {
+  return isThenable(value) ? value.then(fn) : fn(value as T);
+}

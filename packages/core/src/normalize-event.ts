@@ -1,0 +1,65 @@
+import { normalize, truncate } from './normalize';
+import type { Event, SeverityLevel, User } from './types';
+
+// Sentry 20.x drops tags with longer keys or values.
+const MAX_TAG_KEY = 32;
+const MAX_TAG_VALUE = 200;
+// Breadcrumb messages are not limited by maxValueLength (as in Sentry), only kept sane.
+const MAX_BREADCRUMB_MESSAGE = 1024;
+const USER_FIELDS = ['id', 'email', 'username', 'ip_address', 'name', 'segment', 'geo'];
+
+function normalizeUser(user: User, depth: number, breadth: number): User {
+  const out: User = {};
+  const data: Record<string, unknown> = {};
+  for (const key in user) {
+    if (USER_FIELDS.includes(key)) out[key] = normalize(user[key], depth, breadth);
+    else if (key != 'data') data[key] = user[key];
+  }
+  // The protocol's user.id is a string; `setUser({ id: 42 })` is common.
+  if (out.id != null) out.id = String(out.id);
+  const extraData = { ...(user.data as Record<string, unknown>), ...data };
+  if (Object.keys(extraData).length) out.data = normalize(extraData, depth, breadth);
+  return out;
+}
+
+/** `log` is a level of Sentry's API but not of the protocol: it is sent as `info`. */
+function protocolLevel(level: SeverityLevel | undefined): SeverityLevel | undefined {
+  return level == 'log' ? 'info' : level;
+}
+
+function normalizeTags(tags: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in tags) {
+    const value = tags[key];
+    if (value === undefined) continue;
+    out[key.slice(0, MAX_TAG_KEY)] = truncate(typeof value == 'string' ? value : String(normalize(value, 1)), MAX_TAG_VALUE);
+  }
+  return out;
+}
+
+/**
+ * Makes the event JSON-safe and bounded: user, extra, contexts and breadcrumb data to
+ * `depth`, tags to strings old servers accept, messages and exception values to `maxLength`.
+ */
+export function normalizeEvent(event: Event, depth: number, breadth: number, maxLength: number): Event {
+  event.level = protocolLevel(event.level);
+  if (event.user) event.user = normalizeUser(event.user, depth, breadth);
+  if (event.tags) event.tags = normalizeTags(event.tags);
+  if (event.extra) event.extra = normalize(event.extra, depth, breadth) as Event['extra'];
+  if (event.contexts) event.contexts = normalize(event.contexts, depth, breadth) as Event['contexts'];
+  const crumbs = event.breadcrumbs && !Array.isArray(event.breadcrumbs) ? event.breadcrumbs.values : [];
+  for (let i = 0; i < crumbs.length; i++) {
+    const crumb = { ...crumbs[i] };
+    if (crumb.level) crumb.level = protocolLevel(crumb.level);
+    if (crumb.data) crumb.data = normalize(crumb.data, depth, breadth) as Record<string, unknown>;
+    if (typeof crumb.message == 'string') crumb.message = truncate(crumb.message, MAX_BREADCRUMB_MESSAGE);
+    crumbs[i] = crumb;
+  }
+  if (event.logentry && typeof event.logentry.formatted == 'string') {
+    event.logentry.formatted = truncate(event.logentry.formatted, maxLength);
+  }
+  for (const exception of (event.exception && event.exception.values) || []) {
+    if (typeof exception.value == 'string') exception.value = truncate(exception.value, maxLength);
+  }
+  return event;
+}

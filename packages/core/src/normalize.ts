@@ -1,0 +1,183 @@
+// Turns anything into JSON-safe data or a short description, without ever throwing:
+// every read of a foreign value goes through a try, since getters, Proxies (revoked ones too)
+// and toJSON methods may throw.
+
+const MAXP = '[MaxProperties ~]';
+
+/** f(), or undefined when it throws. */
+const safe = <T>(f: () => T): T | undefined => {
+  try {
+    return f();
+  } catch {}
+};
+
+const get = (v: any, k: PropertyKey): any => safe(() => v[k]);
+
+const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
+
+/** 'Object' for plain, null-prototype and anonymous-class objects. */
+const cname = (v: object): string => {
+  const n = safe(() => Object.getPrototypeOf(v).constructor.name);
+  return (typeof n == 'string' && n) || 'Object';
+};
+
+const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
+
+const fname = (f: unknown): string => {
+  const n = get(f, 'name');
+  return `[Function: ${(typeof n == 'string' && n) || '<anonymous>'}]`;
+};
+
+// Cross-realm: errors from iframes fail instanceof but still have string name, message and stack.
+const isError = (v: unknown): boolean =>
+  v instanceof Error || ['name', 'message', 'stack'].every((k) => typeof get(v, k) == 'string');
+
+const isEvent = (v: unknown): v is Event => typeof Event != 'undefined' && v instanceof Event;
+
+/** Objects that read best as one string: dates, regexps, DOM nodes, window, promises, binary data. */
+const special = (v: any, t: string): string | undefined => {
+  if (t == 'Date') return isNaN(v.getTime()) ? '[Invalid Date]' : v.toISOString();
+  if (t == 'RegExp') return String(v);
+  if (get(v, 'window') === v) return '[Window]';
+  const n = get(v, 'nodeType');
+  if (typeof n == 'number' && typeof get(v, 'nodeName') == 'string') {
+    return n == 1 ? `[HTMLElement: ${describeElement(v)}]` : n == 9 ? '[Document]' : `[${cname(v)}]`;
+  }
+  // Vue component instances: huge, and enumerating them makes Vue warn.
+  if (get(v, '__isVue') || get(v, '_isVue')) return '[VueViewModel]';
+  if (/^(Promise|Weak(Map|Set|Ref))$/.test(t)) return `[${t}]`;
+  if (ArrayBuffer.isView(v) || /ArrayBuffer$/.test(t)) return `[${t}(${v.length ?? v.byteLength})]`;
+};
+
+/** An event target: an element as its selector, anything else as normalize shows it. */
+const target = (t: any): string | null =>
+  t ? (get(t, 'nodeType') == 1 ? describeElement(t) : special(t, tagOf(t)) || `[${cname(t)}]`) : null;
+
+/**
+ * A JSON-safe copy of any value. Depth counts containers: with depth 3 the top-level
+ * object and two levels below it are kept, deeper containers become '[Object]', '[Array]'
+ * or '[ClassName]'. Only ancestors count as cycles ('[Circular ~]').
+ */
+export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown {
+  // n items made by f(i); past maxBreadth, `more` marks the cut.
+  const list = (n: number, f: (i: number) => unknown, more: unknown = MAXP): unknown[] => {
+    const out: unknown[] = [];
+    for (let i = 0; i < n && i <= maxBreadth; i++) out.push(i < maxBreadth ? f(i) : more);
+    return out;
+  };
+
+  const item = (v: any, k: PropertyKey, d: number, seen: unknown[]): unknown => {
+    try {
+      return walk(v[k], d - 1, seen);
+    } catch (e) {
+      return thrown(e);
+    }
+  };
+
+  const obj = (v: any, keys: string[], d: number, seen: unknown[]): Record<string, unknown> =>
+    Object.fromEntries(list(keys.length, (i) => [keys[i], item(v, keys[i], d, seen)], ['...', MAXP]) as [string, unknown][]);
+
+  // `j`: v came from toJSON, whose result's own toJSON is not called (as in JSON.stringify).
+  const walk = (v: any, d: number, seen: unknown[], j?: 1): unknown => {
+    const t = typeof v;
+    if (t == 'number') return isFinite(v) ? v : `[${v}]`;
+    if (t == 'bigint') return `[BigInt: ${v}]`;
+    if (t == 'undefined' || t == 'symbol') return `[${String(v)}]`;
+    if (t == 'function') return fname(v);
+    if (t != 'object' || !v) return v;
+    if (seen.includes(v)) return '[Circular ~]';
+    try {
+      const tag = tagOf(v);
+      const sp = special(v, tag);
+      if (sp) return sp;
+      if (!j && typeof get(v, 'toJSON') == 'function') {
+        try {
+          const r = v.toJSON();
+          if (r !== v) return walk(r, d, [...seen, v], 1);
+        } catch {} // a throwing toJSON: serialise the object itself
+      }
+      if (d <= 0) return `[${cname(v)}]`;
+      const s = [...seen, v];
+      if (isError(v)) return obj(v, [...new Set(['name', 'message', 'stack', ...Object.keys(v)])], d, s);
+      if (isEvent(v)) {
+        const detail = (v as CustomEvent).detail;
+        return { type: v.type, target: target(v.target), isTrusted: v.isTrusted, ...(detail !== undefined && { detail: walk(detail, d - 1, s) }) };
+      }
+      // Map: { '[Map]': { key: value } } when all keys are strings, else { '[Map]': [[key, value], …] }.
+      if (tag == 'Map') {
+        const e = [...v] as [unknown, unknown][];
+        return {
+          '[Map]': e.every((p) => typeof p[0] == 'string')
+            ? obj((v = Object.fromEntries(e)), Object.keys(v), d, s)
+            : list(e.length, (i) => [walk(e[i][0], d - 1, s), walk(e[i][1], d - 1, s)]),
+        };
+      }
+      if (tag == 'Set') {
+        const a = [...v];
+        return list(a.length, (i) => walk(a[i], d - 1, s));
+      }
+      if (Array.isArray(v)) return list(v.length, (i) => item(v, i, d, s));
+      return obj(v, Object.keys(v), d, s);
+    } catch (e) {
+      return thrown(e);
+    }
+  };
+
+  return walk(value, depth, []);
+}
+
+/** str cut to max chars plus '…', never between the two halves of a surrogate pair. */
+export function truncate(str: string, max: number): string {
+  if (max <= 0 || str.length <= max) return str;
+  const c = str.charCodeAt(max - 1);
+  return str.slice(0, c >= 0xd800 && c < 0xdc00 ? max - 1 : max) + '…';
+}
+
+/**
+ * A short description of any value for messages: 'null', '42', '[Function: f]', 'Array(3)',
+ * 'Map(2)', 'TypeError: boom', 'Event type=error target=img#logo', 'Foo with keys: a, b'.
+ */
+export function describe(value: unknown): string {
+  const v: any = value;
+  const t = typeof v;
+  if (t == 'function') return fname(v);
+  if (t != 'object' || !v) return t == 'bigint' ? `${v}n` : String(v);
+  try {
+    const tag = tagOf(v);
+    if (isEvent(v)) return `${cname(v)} type=${v.type}${v.target ? ' target=' + target(v.target) : ''}`;
+    if (Array.isArray(v)) return `Array(${v.length})`;
+    if (tag == 'Map' || tag == 'Set') return `${tag}(${v.size})`;
+    if (isError(v)) return `${v.name}: ${v.message}`;
+    const sp = special(v, tag);
+    if (sp) return sp;
+    const keys = Object.keys(v).sort();
+    return `${cname(v)} with ${keys.length ? 'keys: ' + keys.slice(0, 10).join(', ') + (keys.length > 10 ? ', …' : '') : 'no keys'}`;
+  } catch (e) {
+    return thrown(e);
+  }
+}
+
+/**
+ * An element as a selector, `tag#id.class1.class2[attr="value"]`, with the first present of
+ * data-test, data-testid, name, type, aria-label, title; at most 80 chars. '<unknown>' otherwise.
+ */
+export function describeElement(el: unknown): string {
+  return (
+    safe(() => {
+      const e = el as Element;
+      if (e.nodeType != 1) return;
+      let s = e.tagName.toLowerCase();
+      if (e.id) s += '#' + e.id;
+      const c = (e.getAttribute('class') || '').trim();
+      if (c) s += '.' + c.split(/\s+/).join('.');
+      for (const a of ['data-test', 'data-testid', 'name', 'type', 'aria-label', 'title']) {
+        const x = e.getAttribute(a);
+        if (x) {
+          s += `[${a}="${x}"]`;
+          break;
+        }
+      }
+      return truncate(s, 79);
+    }) || '<unknown>'
+  );
+}

@@ -1,0 +1,132 @@
+import type { Breadcrumb, Event, Primitive, ScopeContext, SeverityLevel, User } from './types';
+
+/**
+ * What is known about the current situation: who the user is, tags, extra data,
+ * contexts, level, fingerprint and the breadcrumbs that led here. Applied to every
+ * event captured while it is current.
+ */
+export class Scope {
+  _user: User | undefined;
+  _tags: Record<string, Primitive> = {};
+  _extra: Record<string, unknown> = {};
+  _contexts: Record<string, Record<string, unknown>> = {};
+  _level: SeverityLevel | undefined;
+  _fingerprint: string[] | undefined;
+  _breadcrumbs: Breadcrumb[] = [];
+
+  setUser(user: User | null): this {
+    this._user = user || undefined;
+    return this;
+  }
+
+  getUser(): User | undefined {
+    return this._user;
+  }
+
+  setTag(key: string, value: Primitive): this {
+    this._tags = { ...this._tags, [key]: value };
+    return this;
+  }
+
+  setTags(tags: Record<string, Primitive>): this {
+    this._tags = { ...this._tags, ...tags };
+    return this;
+  }
+
+  setExtra(key: string, value: unknown): this {
+    this._extra = { ...this._extra, [key]: value };
+    return this;
+  }
+
+  setExtras(extras: Record<string, unknown>): this {
+    this._extra = { ...this._extra, ...extras };
+    return this;
+  }
+
+  /** null removes the context. */
+  setContext(name: string, context: Record<string, unknown> | null): this {
+    const next = { ...this._contexts };
+    if (context) next[name] = context;
+    else delete next[name];
+    this._contexts = next;
+    return this;
+  }
+
+  setLevel(level: SeverityLevel): this {
+    this._level = level;
+    return this;
+  }
+
+  setFingerprint(fingerprint: string[]): this {
+    this._fingerprint = fingerprint;
+    return this;
+  }
+
+  /** Keeps the newest `max` breadcrumbs. */
+  addBreadcrumb(breadcrumb: Breadcrumb, max = 100): this {
+    if (max <= 0) return this;
+    const crumbs = this._breadcrumbs;
+    crumbs.push(breadcrumb);
+    if (crumbs.length > max) crumbs.splice(0, crumbs.length - max);
+    return this;
+  }
+
+  getBreadcrumbs(): Breadcrumb[] {
+    return this._breadcrumbs;
+  }
+
+  clearBreadcrumbs(): this {
+    this._breadcrumbs = [];
+    return this;
+  }
+
+  /** Sets what the context gives; Sentry's `scope.update`. */
+  update(context: ScopeContext | undefined): this {
+    if (context) {
+      const { user, tags, extra, contexts, level, fingerprint } = context;
+      if (user !== undefined) this.setUser(user);
+      if (tags) this.setTags(tags);
+      if (extra) this.setExtras(extra);
+      if (contexts) for (const name in contexts) this.setContext(name, contexts[name]);
+      if (level) this._level = level;
+      if (fingerprint) this._fingerprint = fingerprint;
+    }
+    return this;
+  }
+
+  clear(): this {
+    this._user = this._level = this._fingerprint = undefined;
+    this._tags = {};
+    this._extra = {};
+    this._contexts = {};
+    this._breadcrumbs = [];
+    return this;
+  }
+
+  /** A copy whose changes do not reach this scope (the maps are replaced on write). */
+  clone(): Scope {
+    const copy = new Scope();
+    copy._user = this._user;
+    copy._tags = this._tags;
+    copy._extra = this._extra;
+    copy._contexts = this._contexts;
+    copy._level = this._level;
+    copy._fingerprint = this._fingerprint;
+    copy._breadcrumbs = this._breadcrumbs.slice();
+    return copy;
+  }
+
+  /** Scope data under what the event already says: the event's own fields win. */
+  applyToEvent(event: Event): Event {
+    if (this._user) event.user = { ...this._user, ...event.user };
+    event.tags = { ...(this._tags as Record<string, string>), ...event.tags };
+    event.extra = { ...this._extra, ...event.extra };
+    event.contexts = { ...this._contexts, ...event.contexts };
+    if (this._level) event.level = this._level;
+    if (this._fingerprint && !event.fingerprint) event.fingerprint = this._fingerprint;
+    const own = Array.isArray(event.breadcrumbs) ? event.breadcrumbs : event.breadcrumbs ? event.breadcrumbs.values : [];
+    const crumbs = this._breadcrumbs.concat(own);
+    if (crumbs.length) event.breadcrumbs = { values: crumbs };
+    return event;
+  }
+}

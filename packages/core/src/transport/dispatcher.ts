@@ -1,0 +1,77 @@
+import type { DataCategory, DropReason, Envelope, Transport, TransportResponse } from '../types';
+import { isRateLimited, updateRateLimits, type RateLimits } from './rate-limits';
+
+export interface Dispatcher {
+  /** Sends unless rate-limited or the buffer is full; never rejects. */
+  send(envelope: Envelope): Promise<void>;
+  /** Resolves true when everything in flight settled within `timeout` ms. */
+  flush(timeout?: number): Promise<boolean>;
+}
+
+export interface DispatcherOptions {
+  transport: Transport;
+  /** Most sends in flight at once; more are dropped as `queue_overflow`. */
+  bufferSize: number;
+  onDrop(reason: DropReason, category: DataCategory, envelope: Envelope, detail: string): void;
+  log(message: string): void;
+}
+
+/**
+ * Puts rate limits and a bounded send buffer around any transport, so a custom
+ * transport gets the same protection as the default one.
+ */
+export function createDispatcher({ transport, bufferSize, onDrop, log }: DispatcherOptions): Dispatcher {
+  let limits: RateLimits = {};
+  const inFlight = new Set<Promise<void>>();
+
+  function handleResponse(envelope: Envelope, response: TransportResponse | void): void {
+    if (!response) return;
+    const status = response.statusCode;
+    limits = updateRateLimits(limits, response);
+    if (status == 429) {
+      // The server counts what it rate-limits itself: only explain, do not count twice.
+      log(`the server answered 429: ${envelope.category} sending paused`);
+    } else if (status == 413) {
+      onDrop('send_error', envelope.category, envelope, 'the server answered 413: envelope too large');
+    } else if (status && (status < 200 || status >= 300)) {
+      onDrop('send_error', envelope.category, envelope, `the server answered ${status}`);
+    }
+  }
+
+  function send(envelope: Envelope): Promise<void> {
+    if (isRateLimited(limits, envelope.category)) {
+      onDrop('ratelimit_backoff', envelope.category, envelope, `rate limited for category "${envelope.category}"`);
+      return Promise.resolve();
+    }
+    if (inFlight.size >= bufferSize) {
+      onDrop('queue_overflow', envelope.category, envelope, `more than ${bufferSize} sends in flight`);
+      return Promise.resolve();
+    }
+    let request: Promise<void>;
+    try {
+      request = Promise.resolve(transport.send(envelope)).then(
+        (response) => handleResponse(envelope, response),
+        (error) => onDrop('network_error', envelope.category, envelope, `network error: ${error && error.message}`),
+      );
+    } catch (error) {
+      onDrop('internal_sdk_error', envelope.category, envelope, `the transport threw: ${(error as Error) && (error as Error).message}`);
+      return Promise.resolve();
+    }
+    const tracked = request.then(() => {
+      inFlight.delete(tracked);
+    });
+    inFlight.add(tracked);
+    log(`sending ${envelope.category} ${envelope.eventId || ''} to ${envelope.url.split('?')[0]}`);
+    return tracked;
+  }
+
+  function flush(timeout?: number): Promise<boolean> {
+    const all = Promise.all(inFlight).then(() =>
+      transport.flush ? Promise.resolve(transport.flush(timeout)).then((ok) => ok !== false, () => false) : true,
+    );
+    if (!timeout) return all;
+    return Promise.race([all, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]);
+  }
+
+  return { send, flush };
+}

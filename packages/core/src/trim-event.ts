@@ -1,0 +1,58 @@
+import { byteLength } from './envelope';
+import { truncate } from './normalize';
+import type { Event } from './types';
+
+/** Long strings deep in extra, contexts and breadcrumbs are cut to this in the second pass. */
+const TRIMMED_STRING = 1024;
+const TRIMMED_FRAMES = 30;
+
+function cutStrings(value: unknown): unknown {
+  if (typeof value == 'string') return truncate(value, TRIMMED_STRING);
+  if (Array.isArray(value)) return value.map(cutStrings);
+  if (value && typeof value == 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key in value) out[key] = cutStrings((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Serialises the event within `maxBytes`, giving up the least useful parts first:
+ * old breadcrumbs, then long strings, then extra data, then middle stack frames.
+ * Returns the JSON, or undefined when even the trimmed event is too large.
+ */
+export function serializeWithin(event: Event, maxBytes: number, log: (message: string) => void): string | undefined {
+  let json = JSON.stringify(event);
+  if (byteLength(json) <= maxBytes) return json;
+  const steps: Array<[string, (e: Event) => void]> = [
+    ['breadcrumbs', (e) => {
+      const crumbs = e.breadcrumbs && !Array.isArray(e.breadcrumbs) ? e.breadcrumbs.values : [];
+      while (crumbs.length && byteLength(JSON.stringify(e)) > maxBytes) crumbs.splice(0, Math.ceil(crumbs.length / 2));
+    }],
+    ['long strings', (e) => {
+      e.extra = cutStrings(e.extra) as Event['extra'];
+      e.contexts = cutStrings(e.contexts) as Event['contexts'];
+      e.breadcrumbs = cutStrings(e.breadcrumbs) as Event['breadcrumbs'];
+      e.user = cutStrings(e.user) as Event['user'];
+    }],
+    ['extra', (e) => {
+      e.extra = { trimmed: 'extra data removed: event too large' };
+    }],
+    ['stack frames', (e) => {
+      for (const ex of (e.exception && e.exception.values) || []) {
+        const frames = ex.stacktrace && ex.stacktrace.frames;
+        if (frames && frames.length > TRIMMED_FRAMES) frames.splice(TRIMMED_FRAMES / 2, frames.length - TRIMMED_FRAMES);
+      }
+    }],
+  ];
+  // Work on a copy: the caller's event (seen by beforeSend) stays as it was.
+  const copy = JSON.parse(json) as Event;
+  for (const [what, step] of steps) {
+    step(copy);
+    json = JSON.stringify(copy);
+    log(`event ${event.event_id} too large, trimmed ${what}`);
+    if (byteLength(json) <= maxBytes) return json;
+  }
+  return undefined;
+}
