@@ -1,8 +1,10 @@
 import commonjs from '@rollup/plugin-commonjs';
 import resolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import type { RollupOptions } from 'rollup';
+import path from 'node:path';
+import type { Plugin, RollupOptions } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 
 // Every package builds the same way: ESM + CJS for bundlers and Node (dependencies stay
@@ -14,6 +16,8 @@ interface PackageBuild {
   external: Array<string | RegExp>;
   /** The script-tag build: file name and global name. */
   iife?: { file: string; name: string; globals?: Record<string, string> };
+  /** Modules replaced by smaller equivalents in the script-tag build only. */
+  iifeAliases?: Record<string, string>;
 }
 
 const packages: PackageBuild[] = [
@@ -21,6 +25,7 @@ const packages: PackageBuild[] = [
     dir: 'packages/core',
     external: ['error-stack-parser'],
     iife: { file: 'faultline.min.js', name: 'Faultline' },
+    iifeAliases: { stackframe: 'packages/core/src/stack-frame-lite.cjs' },
   },
 ];
 
@@ -37,7 +42,13 @@ const minify = () =>
     format: { comments: false },
   });
 
-function configsFor({ dir, external, iife }: PackageBuild): RollupOptions[] {
+// Resolves aliased module ids to files (a tiny stand-in for @rollup/plugin-alias).
+const alias = (map: Record<string, string> = {}): Plugin => ({
+  name: 'alias',
+  resolveId: (id) => (map[id] ? path.resolve(map[id]) : null),
+});
+
+function configsFor({ dir, external, iife, iifeAliases }: PackageBuild): RollupOptions[] {
   const isExternal = (id: string) => external.some((e) => (typeof e == 'string' ? id == e || id.startsWith(`${e}/`) : e.test(id)));
   const configs: RollupOptions[] = [
     {
@@ -60,7 +71,14 @@ function configsFor({ dir, external, iife }: PackageBuild): RollupOptions[] {
     configs.push({
       input: `${dir}/src/index.ts`,
       external: Object.keys(iife.globals || {}),
-      plugins: [resolve({ browser: true }), commonjs(), ts(dir), minify()],
+      plugins: [
+        alias(iifeAliases),
+        replace({ preventAssignment: true, values: { __DEBUG__: 'false' } }),
+        resolve({ browser: true }),
+        commonjs(),
+        ts(dir),
+        minify(),
+      ],
       output: { file: `${dir}/dist/${iife.file}`, format: 'iife', name: iife.name, globals: iife.globals, sourcemap: true },
     });
   }

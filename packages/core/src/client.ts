@@ -3,6 +3,7 @@ import { createClientReports, type ClientReports } from './client-reports';
 import { dsnToString, ingestUrl, parseDsn, type Dsn } from './dsn';
 import { eventEnvelope } from './envelope';
 import { eventFromMessage, eventFromUnknown } from './event-builder';
+import { DEBUG } from './debug-build';
 import { createLogger } from './logger';
 import { now, then, uuid4 } from './misc';
 import { normalizeEvent } from './normalize-event';
@@ -80,20 +81,20 @@ export class Client implements ClientLike {
     this._sdk = { name: SDK_NAME, version: SDK_VERSION };
 
     if (typeof opts.sampleRate != 'number' || !(opts.sampleRate >= 0 && opts.sampleRate <= 1)) {
-      this.log(`sampleRate must be a number from 0 to 1, got ${String(opts.sampleRate)}: sending every event`);
+      this.log(DEBUG ? `sampleRate must be a number from 0 to 1, got ${String(opts.sampleRate)}: sending every event` : 'invalid sampleRate');
       opts.sampleRate = 1;
     }
-    if (opts.tracesSampleRate !== undefined) {
+    if (DEBUG && opts.tracesSampleRate !== undefined) {
       this.log('tracesSampleRate is accepted but unused: Faultline records no traces; sampleRate samples errors');
     }
 
     const dsn = parseDsn(opts.dsn);
     if (typeof dsn == 'string') {
-      this.log(`invalid DSN (${dsn}): events will not be sent`);
+      this.log(`invalid DSN (${dsn}): nothing will be sent`);
     } else {
       this._dsn = dsn;
       if (opts.tunnel && opts.endpoint == 'store') {
-        this.log('a tunnel takes envelopes: endpoint "store" is ignored');
+        DEBUG && this.log('a tunnel takes envelopes: endpoint "store" is ignored');
         opts.endpoint = 'envelope';
       }
       this._url = opts.tunnel || ingestUrl(dsn, opts.endpoint);
@@ -105,17 +106,17 @@ export class Client implements ClientLike {
           bufferSize: opts.bufferSize,
           log: this.log,
           onDrop: (reason, category, envelope, detail) => {
-            this.log(`${envelope.category} ${envelope.eventId || ''} not delivered: ${detail}`);
+            this.log(`${envelope.category} ${envelope.eventId || ''} not delivered: ${DEBUG ? detail : reason}`);
             // Client reports about client reports would never end.
             if (category != 'internal') this.recordDroppedEvent(reason, category);
           },
         });
       } catch (error) {
-        this.log(`the transport could not be created (${(error as Error)?.message}): events will not be sent`);
+        this.log(`transport failed: ${(error as Error)?.message}`);
       }
       if (opts.sendClientReports && this._dispatcher) {
         if (opts.endpoint == 'store') {
-          this.log('client reports need the envelope endpoint: not sent with endpoint "store"');
+          DEBUG && this.log('client reports need the envelope endpoint: not sent with endpoint "store"');
         } else {
           this._reports = createClientReports((body) => this._sendEnvelope({ category: 'internal', body, url: this._url! }), this._envelopeDsn());
         }
@@ -145,7 +146,7 @@ export class Client implements ClientLike {
         const teardown = integration.setup && integration.setup(this);
         if (typeof teardown == 'function') this._teardowns.push(teardown);
       } catch (error) {
-        this.log(`integration ${integration.name} failed to set up: ${(error as Error)?.message}`);
+        this.log(`integration ${integration.name} failed: ${(error as Error)?.message}`);
       }
     }
     this._sdk.integrations = this._integrations.map((i) => i.name);
@@ -180,9 +181,9 @@ export class Client implements ClientLike {
       let crumb: Breadcrumb | null = { timestamp: now(), ...breadcrumb };
       if (beforeBreadcrumb) crumb = beforeBreadcrumb(crumb, hint);
       if (crumb) scope.addBreadcrumb(crumb, maxBreadcrumbs);
-      else this.log(`breadcrumb dropped by beforeBreadcrumb`);
+      else DEBUG && this.log('breadcrumb dropped by beforeBreadcrumb');
     } catch (error) {
-      this.log(`breadcrumb not added: ${(error as Error)?.message}`);
+      DEBUG && this.log(`breadcrumb not added: ${(error as Error)?.message}`);
     }
   }
 
@@ -227,7 +228,7 @@ export class Client implements ClientLike {
   }
 
   _drop(reason: DropReason, event: Event, why: string): null {
-    this.log(`event ${event.event_id} dropped: ${why}`);
+    this.log(`event ${event.event_id} dropped: ${DEBUG ? why : reason}`);
     this.recordDroppedEvent(reason, 'error');
     return null;
   }
@@ -240,7 +241,7 @@ export class Client implements ClientLike {
     const eventId = hint.event_id || uuid4();
     try {
       if (!this.isEnabled()) {
-        this.log(`event ${eventId} not sent: ${this._closed ? 'the client is closed' : this._options.enabled === false ? 'enabled is false' : 'no valid DSN'}`);
+        this.log(`event ${eventId} not sent: ${this._closed ? 'client closed' : this._options.enabled === false ? 'enabled is false' : 'no valid DSN'}`);
         return eventId;
       }
       const event = this._prepare(build(), { ...hint, event_id: eventId }, scope);

@@ -1,35 +1,33 @@
-import { describe, describeElement, normalize } from './normalize';
+import { constructorName, describe, describeElement, isError, normalize } from './normalize';
 import { parseStack } from './stack';
 import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
 
 type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
-function tag(value: unknown): string {
-  return Object.prototype.toString.call(value);
-}
 
-/** Errors from any realm (iframes, workers) and DOMExceptions, not just `instanceof Error`. */
-export function isError(value: unknown): value is Error {
-  if (!value || typeof value != 'object') return false;
-  if (value instanceof Error) return true;
-  const t = tag(value);
-  return t == '[object Error]' || t == '[object DOMException]' || t == '[object Exception]';
-}
-
+// instanceof runs a Proxy's getPrototypeOf trap, which throws once the Proxy is revoked.
 function isEvent(value: unknown): value is Event & globalThis.Event {
-  return typeof Event != 'undefined' && value instanceof Event;
+  try {
+    return typeof Event != 'undefined' && value instanceof Event;
+  } catch {
+    return false;
+  }
 }
 
 function isErrorEvent(value: unknown): value is ErrorEvent {
-  return tag(value) == '[object ErrorEvent]';
+  try {
+    return typeof ErrorEvent != 'undefined' && value instanceof ErrorEvent;
+  } catch {
+    return false;
+  }
 }
 
-function constructorName(value: object): string {
+/** value[key], or undefined when the read throws (getters, revoked Proxies). */
+function read(value: unknown, key: string): unknown {
   try {
-    const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return typeof name == 'string' && name ? name : 'Object';
+    return (value as Record<string, unknown>)[key];
   } catch {
-    return 'Object';
+    return undefined;
   }
 }
 
@@ -40,8 +38,8 @@ function str(value: unknown): string {
 /** An exception from an error's name, message and parsed stack. */
 export function exceptionFromError(error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception {
   const exception: Exception = {
-    type: str(error.name) || 'Error',
-    value: str(error.message),
+    type: str(read(error, 'name')) || 'Error',
+    value: str(read(error, 'message')),
   };
   const frames = parseStack(error as { stack?: string }, inAppExclude);
   if (frames.length) exception.stacktrace = { frames };
@@ -62,9 +60,9 @@ function describeThrown(value: unknown): { type: string; value: string } {
     return { type: constructorName(value), value: `"${value.type}" event${where}` };
   }
   // Objects that carry a message, as many libraries reject with, read like errors.
-  const obj = value as ErrorLike;
-  if (typeof obj.message == 'string' && obj.message) {
-    return { type: str(obj.name) || constructorName(value), value: obj.message };
+  const message = read(value, 'message');
+  if (typeof message == 'string' && message) {
+    return { type: str(read(value, 'name')) || constructorName(value), value: message };
   }
   return { type: constructorName(value), value: describe(value) };
 }

@@ -16,7 +16,7 @@ const get = (v: any, k: PropertyKey): any => safe(() => v[k]);
 const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
 
 /** 'Object' for plain, null-prototype and anonymous-class objects. */
-const cname = (v: object): string => {
+export const constructorName = (v: object): string => {
   const n = safe(() => Object.getPrototypeOf(v).constructor.name);
   return (typeof n == 'string' && n) || 'Object';
 };
@@ -28,9 +28,12 @@ const fname = (f: unknown): string => {
   return `[Function: ${(typeof n == 'string' && n) || '<anonymous>'}]`;
 };
 
-// Cross-realm: errors from iframes fail instanceof but still have string name, message and stack.
-const isError = (v: unknown): boolean =>
-  v instanceof Error || ['name', 'message', 'stack'].every((k) => typeof get(v, k) == 'string');
+/**
+ * Errors and DOMExceptions, also from other realms (iframes fail instanceof): matched by their
+ * tag, or by string name, message and stack.
+ */
+export const isError = (v: unknown): v is Error =>
+  !!safe(() => v instanceof Error) || /^(Error|DOMException)$/.test(tagOf(v)) || ['name', 'message', 'stack'].every((k) => typeof get(v, k) == 'string');
 
 const isEvent = (v: unknown): v is Event => typeof Event != 'undefined' && v instanceof Event;
 
@@ -41,7 +44,7 @@ const special = (v: any, t: string): string | undefined => {
   if (get(v, 'window') === v) return '[Window]';
   const n = get(v, 'nodeType');
   if (typeof n == 'number' && typeof get(v, 'nodeName') == 'string') {
-    return n == 1 ? `[HTMLElement: ${describeElement(v)}]` : n == 9 ? '[Document]' : `[${cname(v)}]`;
+    return n == 1 ? `[HTMLElement: ${describeElement(v)}]` : n == 9 ? '[Document]' : `[${constructorName(v)}]`;
   }
   // Vue component instances: huge, and enumerating them makes Vue warn.
   if (get(v, '__isVue') || get(v, '_isVue')) return '[VueViewModel]';
@@ -51,7 +54,7 @@ const special = (v: any, t: string): string | undefined => {
 
 /** An event target: an element as its selector, anything else as normalize shows it. */
 const target = (t: any): string | null =>
-  t ? (get(t, 'nodeType') == 1 ? describeElement(t) : special(t, tagOf(t)) || `[${cname(t)}]`) : null;
+  t ? (get(t, 'nodeType') == 1 ? describeElement(t) : special(t, tagOf(t)) || `[${constructorName(t)}]`) : null;
 
 /**
  * A JSON-safe copy of any value. Depth counts containers: with depth 3 the top-level
@@ -96,7 +99,7 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
           if (r !== v) return walk(r, d, [...seen, v], 1);
         } catch {} // a throwing toJSON: serialise the object itself
       }
-      if (d <= 0) return `[${cname(v)}]`;
+      if (d <= 0) return `[${constructorName(v)}]`;
       const s = [...seen, v];
       if (isError(v)) return obj(v, [...new Set(['name', 'message', 'stack', ...Object.keys(v)])], d, s);
       if (isEvent(v)) {
@@ -144,14 +147,14 @@ export function describe(value: unknown): string {
   if (t != 'object' || !v) return t == 'bigint' ? `${v}n` : String(v);
   try {
     const tag = tagOf(v);
-    if (isEvent(v)) return `${cname(v)} type=${v.type}${v.target ? ' target=' + target(v.target) : ''}`;
+    if (isEvent(v)) return `${constructorName(v)} type=${v.type}${v.target ? ' target=' + target(v.target) : ''}`;
     if (Array.isArray(v)) return `Array(${v.length})`;
     if (tag == 'Map' || tag == 'Set') return `${tag}(${v.size})`;
     if (isError(v)) return `${v.name}: ${v.message}`;
     const sp = special(v, tag);
     if (sp) return sp;
     const keys = Object.keys(v).sort();
-    return `${cname(v)} with ${keys.length ? 'keys: ' + keys.slice(0, 10).join(', ') + (keys.length > 10 ? ', …' : '') : 'no keys'}`;
+    return `${constructorName(v)} with ${keys.length ? 'keys: ' + keys.slice(0, 10).join(', ') + (keys.length > 10 ? ', …' : '') : 'no keys'}`;
   } catch (e) {
     return thrown(e);
   }

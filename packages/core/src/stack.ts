@@ -51,6 +51,14 @@ export function parseStack(
         lineno = +m[1];
         colno = undefined;
       }
+      // V8 prints an eval caller without a URL as `(eval at f (:370:30), ...)`; the parser
+      // reads `:370` as the file and 30 as the line.
+      const e = /^:(\d+)$/.exec(file);
+      if (e) {
+        colno = lineno;
+        lineno = +e[1];
+        file = '';
+      }
       if (/^[[(]?native( code)?[\])]?$/.test(file)) {
         // `(native)` from old V8, `[native code]` from JavaScriptCore and SpiderMonkey.
         file = '[native code]';

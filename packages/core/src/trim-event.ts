@@ -1,3 +1,4 @@
+import { DEBUG } from './debug-build';
 import { byteLength } from './envelope';
 import { truncate } from './normalize';
 import type { Event } from './types';
@@ -51,7 +52,7 @@ export function serializeWithin(event: Event, maxBytes: number, log: (message: s
   for (const [what, step] of steps) {
     step(copy);
     json = JSON.stringify(copy);
-    log(`event ${event.event_id} too large, trimmed ${what}`);
+    DEBUG && log(`event ${event.event_id} too large, trimmed ${what}`);
     if (byteLength(json) <= maxBytes) return json;
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { DEBUG } from '../debug-build';
 import type { Event, Exception, Integration } from '../types';
 
 function lastException(event: Event): Exception | undefined {
@@ -30,7 +31,7 @@ export const dedupeIntegration = (): Integration => {
     name: 'Dedupe',
     processEvent(event, _hint, client) {
       if (previous && isSameError(event, previous)) {
-        client.log(`event ${event.event_id} dropped: same as the previous event`);
+        DEBUG && client.log(`event ${event.event_id}: same as the previous event`);
         return null;
       }
       previous = event;

@@ -1,3 +1,4 @@
+import { DEBUG } from '../debug-build';
 import { matches } from '../misc';
 import type { Event, Integration, StackFrame } from '../types';
 
@@ -46,19 +47,21 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
     const messages = messagesOf(event);
     const ignored = messages.find((m) => matches(m, ignore));
     if (ignored !== undefined) {
-      const hint = /^(?:Uncaught )?Script error/.test(ignored)
-        ? ' (a cross-origin script: add crossorigin="anonymous" to its <script> tag and serve it with CORS headers to see the real error)'
-        : '';
-      client.log(`event ${event.event_id} dropped: "${ignored}" matches ignoreErrors${hint}`);
+      if (DEBUG) {
+        const hint = /^(?:Uncaught )?Script error/.test(ignored)
+          ? ' (a cross-origin script: add crossorigin="anonymous" to its <script> tag and serve it with CORS headers to see the real error)'
+          : '';
+        client.log(`event ${event.event_id}: "${ignored}" matches ignoreErrors${hint}`);
+      }
       return null;
     }
     const url = sourceUrl(event);
     if (url && opts.denyUrls.length && matches(url, opts.denyUrls)) {
-      client.log(`event ${event.event_id} dropped: ${url} matches denyUrls`);
+      DEBUG && client.log(`event ${event.event_id}: ${url} matches denyUrls`);
       return null;
     }
     if (url && opts.allowUrls.length && !matches(url, opts.allowUrls)) {
-      client.log(`event ${event.event_id} dropped: ${url} does not match allowUrls`);
+      DEBUG && client.log(`event ${event.event_id}: ${url} does not match allowUrls`);
       return null;
     }
     return event;

@@ -1,5 +1,5 @@
-import { exceptionFromError, isError } from '../event-builder';
-import { truncate } from '../normalize';
+import { exceptionFromError } from '../event-builder';
+import { isError, truncate } from '../normalize';
 import type { Exception, Integration } from '../types';
 
 export interface LinkedErrorsOptions {

@@ -1,4 +1,5 @@
 import type { DataCategory, DropReason, Envelope, Transport, TransportResponse } from '../types';
+import { DEBUG } from '../debug-build';
 import { isRateLimited, updateRateLimits, type RateLimits } from './rate-limits';
 
 export interface Dispatcher {
@@ -61,7 +62,7 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
       inFlight.delete(tracked);
     });
     inFlight.add(tracked);
-    log(`sending ${envelope.category} ${envelope.eventId || ''} to ${envelope.url.split('?')[0]}`);
+    DEBUG && log(`sending ${envelope.category} ${envelope.eventId || ''} to ${envelope.url.split('?')[0]}`);
     return tracked;
   }
 

@@ -23,7 +23,9 @@ export function updateRateLimits(limits: RateLimits, response: TransportResponse
   if (header) {
     for (const limit of header.trim().split(',')) {
       const [seconds, categories] = limit.split(':', 2);
-      const until = now + (parseInt(seconds, 10) || 60) * 1000;
+      // 0 means no wait (as Sentry's SDK reads it); only an unreadable number means 60 s.
+      const n = parseInt(seconds, 10);
+      const until = now + (isNaN(n) ? 60 : n) * 1000;
       for (const category of (categories || '').split(';')) next[category.trim()] = until;
     }
   } else if (retryAfter) {
@@ -36,5 +38,6 @@ export function updateRateLimits(limits: RateLimits, response: TransportResponse
 
 /** Error events are limited by the `error` category, or by a limit on everything. */
 export function isRateLimited(limits: RateLimits, category: DataCategory, now = Date.now()): boolean {
-  return (limits[category] || limits[''] || 0) > now;
+  // Either limit may be the later one: an expired category limit must not hide a limit on all.
+  return Math.max(limits[category] || 0, limits[''] || 0) > now;
 }

@@ -1,0 +1,17 @@
+'use strict';
+// Stands in for the `stackframe` package in the minified CDN build. error-stack-parser only
+// constructs frames, and parseStack only reads these five fields; the full class (setters,
+// getters, toString) costs about 0.7 KB gzipped. Numbers are checked as stackframe does:
+// a non-number location throws, which fails the parse the same way.
+function num(v) {
+  if (v === undefined) return v;
+  if (isNaN(parseFloat(v)) || !isFinite(v)) throw new TypeError('location must be a Number');
+  return +v;
+}
+module.exports = function StackFrame(o) {
+  this.functionName = o.functionName === undefined ? o.functionName : String(o.functionName);
+  this.fileName = o.fileName === undefined ? o.fileName : String(o.fileName);
+  this.source = o.source;
+  this.lineNumber = num(o.lineNumber);
+  this.columnNumber = num(o.columnNumber);
+};

@@ -1,0 +1,33 @@
+// Prints gzipped sizes: our CDN bundle as shipped, and init + captureException bundled by
+// esbuild the same way (minified, browser, ESM) for Faultline and @sentry/browser, in this run.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const gz = (code) => gzipSync(code, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+const CDN_BUDGET = 10 * 1024;
+
+async function bundle(pkg) {
+  const result = await build({
+    stdin: { contents: `import { init, captureException } from '${pkg}'; init({ dsn: 'https://k@o.example/1' }); captureException(new Error('x'));`, resolveDir: process.cwd() },
+    bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2020', logLevel: 'silent',
+  });
+  return result.outputFiles[0].contents;
+}
+
+const rows = [];
+const cdn = readFileSync('packages/core/dist/faultline.min.js');
+rows.push(['@faultline/core CDN bundle (faultline.min.js)', cdn.length, gz(cdn)]);
+for (const pkg of ['@faultline/core', '@sentry/browser']) {
+  const code = await bundle(pkg);
+  const version = JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')).version;
+  rows.push([`${pkg} ${version}: init + captureException, esbuild`, code.length, gz(code)]);
+}
+console.log('bundle'.padEnd(60), 'minified'.padStart(10), 'gzip -9'.padStart(10));
+for (const [name, raw, zipped] of rows) console.log(name.padEnd(60), kb(raw).padStart(10), kb(zipped).padStart(10));
+const ratio = rows[2][2] / rows[1][2];
+console.log(`\n@sentry/browser is ${ratio.toFixed(1)}x the size of @faultline/core (init + captureException).`);
+const over = rows[0][2] > CDN_BUDGET;
+console.log(`CDN bundle: ${rows[0][2]} bytes gzipped, budget ${CDN_BUDGET}: ${over ? 'OVER BUDGET' : 'within budget'}.`);
+process.exitCode = over ? 1 : 0;
