@@ -31,7 +31,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // One Chromium per file; two cores here, so keep files from starving each other.
+          // A worker limit of its own needs a group of its own: browser files run after the rest.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -12,10 +12,12 @@ export interface ClientReports {
  * Counts dropped events by reason and category. The counts go out on `flush()` and when
  * the page is hidden (the last moment a tab reliably runs code), in an envelope of their own.
  */
-export function createClientReports(sendBody: (body: string) => void, dsn?: string): ClientReports {
+export function createClientReports(sendBody: (body: string) => void, canSend: () => boolean, dsn?: string): ClientReports {
   let counts: Record<string, number> = {};
 
   function send(): void {
+    // While rate-limited the counts wait for the next chance instead of being dropped too.
+    if (!canSend()) return;
     const discarded: DiscardedEvent[] = [];
     for (const key in counts) {
       const [reason, category] = key.split(':') as [DropReason, DataCategory];

@@ -5,7 +5,7 @@ import { eventEnvelope } from './envelope';
 import { eventFromMessage, eventFromUnknown } from './event-builder';
 import { DEBUG } from './debug-build';
 import { createLogger } from './logger';
-import { now, then, uuid4 } from './misc';
+import { andThen, now, uuid4 } from './misc';
 import { normalizeEvent } from './normalize-event';
 import type { Scope } from './scope';
 import { createDispatcher, type Dispatcher } from './transport/dispatcher';
@@ -118,7 +118,12 @@ export class Client implements ClientLike {
         if (opts.endpoint == 'store') {
           DEBUG && this.log('client reports need the envelope endpoint: not sent with endpoint "store"');
         } else {
-          this._reports = createClientReports((body) => this._sendEnvelope({ category: 'internal', body, url: this._url! }), this._envelopeDsn());
+          const dispatcher = this._dispatcher;
+          this._reports = createClientReports(
+            (body) => dispatcher.send({ category: 'internal', body, url: this._url! }),
+            () => !dispatcher.isRateLimited('internal'),
+            this._envelopeDsn(),
+          );
         }
       }
     }
@@ -126,10 +131,6 @@ export class Client implements ClientLike {
 
   getOptions(): Readonly<ResolvedOptions> {
     return this._options;
-  }
-
-  getDsn(): Dsn | undefined {
-    return this._dsn;
   }
 
   /** Whether events are sent at all: enabled, a valid DSN and a transport. */
@@ -280,13 +281,13 @@ export class Client implements ClientLike {
     let chain: Event | null | PromiseLike<Event | null> = prepared;
     for (const integration of this._integrations) {
       if (!integration.processEvent) continue;
-      chain = then<Event | null, Event | null>(chain, (event) => {
+      chain = andThen<Event | null, Event | null>(chain, (event) => {
         if (!event) return null;
         const result = integration.processEvent!(event, hint, this);
-        return then(result, (next) => next || this._drop('event_processor', event, `by integration ${integration.name}`));
+        return andThen(result, (next) => next || this._drop('event_processor', event, `by integration ${integration.name}`));
       });
     }
-    chain = then<Event | null, Event | null>(chain, (event) => {
+    chain = andThen<Event | null, Event | null>(chain, (event) => {
       if (!event) return null;
       if (Math.random() >= sampleRate) return this._drop('sample_rate', event, `sampleRate is ${sampleRate}`);
       if (!beforeSend) return event;
@@ -296,7 +297,7 @@ export class Client implements ClientLike {
       } catch (error) {
         return this._drop('before_send', event, `beforeSend threw: ${(error as Error)?.message}`);
       }
-      return then(result, (edited) => {
+      return andThen(result, (edited) => {
         if (edited === null) return this._drop('before_send', event, 'beforeSend returned null');
         if (!edited || typeof edited != 'object') {
           return this._drop('before_send', event, `beforeSend must return an event or null, got ${typeof edited}`);
@@ -304,7 +305,7 @@ export class Client implements ClientLike {
         return edited;
       });
     });
-    return then<Event | null, void>(chain, (event) => {
+    return andThen<Event | null, void>(chain, (event) => {
       if (event) this._send(event);
     });
   }

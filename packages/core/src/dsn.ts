@@ -1,3 +1,4 @@
+import { DEBUG } from './debug-build';
 import { SDK_NAME, SDK_VERSION } from './version';
 
 /** The parts of `{scheme}://{publicKey}@{host}[:{port}]/{path/}{projectId}`. */
@@ -11,21 +12,21 @@ export interface Dsn {
   projectId: string;
 }
 
-/** Parses a DSN; returns a reason string instead of throwing when it is not one. */
+/** Parses a DSN; returns why it is not one (the bare DSN in the CDN build) instead of throwing. */
 export function parseDsn(dsn: unknown): Dsn | string {
   if (typeof dsn != 'string' || !dsn) return 'no DSN given';
   let url: URL;
   try {
     url = new URL(dsn);
   } catch {
-    return `"${dsn}" is not a URL`;
+    return DEBUG ? `"${dsn}" is not a URL` : dsn;
   }
   const protocol = url.protocol.slice(0, -1);
-  if (protocol != 'http' && protocol != 'https') return `unsupported scheme "${protocol}"`;
-  if (!url.username) return 'the public key (before "@") is missing';
+  if (protocol != 'http' && protocol != 'https') return DEBUG ? `unsupported scheme "${protocol}"` : dsn;
+  if (!url.username) return DEBUG ? 'the public key (before "@") is missing' : dsn;
   const segments = url.pathname.split('/').filter(Boolean);
   const projectId = segments.pop();
-  if (!projectId || !/^\d+$/.test(projectId)) return 'the project id (last path segment) must be a number';
+  if (!projectId || !/^\d+$/.test(projectId)) return DEBUG ? 'the project id (last path segment) must be a number' : dsn;
   return { protocol, publicKey: url.username, host: url.host, path: segments.join('/'), projectId };
 }
 

@@ -1,35 +1,11 @@
-import { constructorName, describe, describeElement, isError, normalize } from './normalize';
+import { constructorName, describe, describeElement, isError, isInstanceOf, normalize, read } from './normalize';
 import { parseStack } from './stack';
 import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
 
 type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
-
-// instanceof runs a Proxy's getPrototypeOf trap, which throws once the Proxy is revoked.
-function isEvent(value: unknown): value is Event & globalThis.Event {
-  try {
-    return typeof Event != 'undefined' && value instanceof Event;
-  } catch {
-    return false;
-  }
-}
-
-function isErrorEvent(value: unknown): value is ErrorEvent {
-  try {
-    return typeof ErrorEvent != 'undefined' && value instanceof ErrorEvent;
-  } catch {
-    return false;
-  }
-}
-
-/** value[key], or undefined when the read throws (getters, revoked Proxies). */
-function read(value: unknown, key: string): unknown {
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
+const isEvent = (value: unknown): value is globalThis.Event => isInstanceOf(value, 'Event');
+const isErrorEvent = (value: unknown): value is ErrorEvent => isInstanceOf(value, 'ErrorEvent');
 
 function str(value: unknown): string {
   return typeof value == 'string' ? value : '';

@@ -25,7 +25,11 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return !!value && typeof (value as PromiseLike<unknown>).then == 'function';
 }
 
-/** Chains when the value is a promise, calls at once when not: keeps the common path synchronous. */
-export function then<T, R>(value: T | PromiseLike<T>, fn: (value: T) => R | PromiseLike<R>): R | PromiseLike<R> {
+/**
+ * Chains when the value is a promise, calls at once when not: keeps the common path synchronous.
+ * Not named `then`: a module exporting `then` makes its namespace a thenable, and
+ * `await import()` of it (test runners, code splitting) would call it and fail.
+ */
+export function andThen<T, R>(value: T | PromiseLike<T>, fn: (value: T) => R | PromiseLike<R>): R | PromiseLike<R> {
   return isThenable(value) ? value.then(fn) : fn(value as T);
 }

@@ -11,7 +11,8 @@ const safe = <T>(f: () => T): T | undefined => {
   } catch {}
 };
 
-const get = (v: any, k: PropertyKey): any => safe(() => v[k]);
+/** v[k], or undefined when the read throws (getters, revoked Proxies). */
+export const read = (v: any, k: PropertyKey): any => safe(() => v[k]);
 
 const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
 
@@ -24,37 +25,40 @@ export const constructorName = (v: object): string => {
 const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
 
 const fname = (f: unknown): string => {
-  const n = get(f, 'name');
+  const n = read(f, 'name');
   return `[Function: ${(typeof n == 'string' && n) || '<anonymous>'}]`;
 };
+
+/** `v instanceof globalThis[name]`; false where that global is missing or instanceof throws (revoked Proxies). */
+export const isInstanceOf = (v: unknown, name: string): boolean => !!safe(() => v instanceof (globalThis as any)[name]);
 
 /**
  * Errors and DOMExceptions, also from other realms (iframes fail instanceof): matched by their
  * tag, or by string name, message and stack.
  */
 export const isError = (v: unknown): v is Error =>
-  !!safe(() => v instanceof Error) || /^(Error|DOMException)$/.test(tagOf(v)) || ['name', 'message', 'stack'].every((k) => typeof get(v, k) == 'string');
+  isInstanceOf(v, 'Error') || /^(Error|DOMException)$/.test(tagOf(v)) || ['name', 'message', 'stack'].every((k) => typeof read(v, k) == 'string');
 
-const isEvent = (v: unknown): v is Event => typeof Event != 'undefined' && v instanceof Event;
+const isEvent = (v: unknown): v is Event => isInstanceOf(v, 'Event');
 
 /** Objects that read best as one string: dates, regexps, DOM nodes, window, promises, binary data. */
 const special = (v: any, t: string): string | undefined => {
   if (t == 'Date') return isNaN(v.getTime()) ? '[Invalid Date]' : v.toISOString();
   if (t == 'RegExp') return String(v);
-  if (get(v, 'window') === v) return '[Window]';
-  const n = get(v, 'nodeType');
-  if (typeof n == 'number' && typeof get(v, 'nodeName') == 'string') {
+  if (read(v, 'window') === v) return '[Window]';
+  const n = read(v, 'nodeType');
+  if (typeof n == 'number' && typeof read(v, 'nodeName') == 'string') {
     return n == 1 ? `[HTMLElement: ${describeElement(v)}]` : n == 9 ? '[Document]' : `[${constructorName(v)}]`;
   }
   // Vue component instances: huge, and enumerating them makes Vue warn.
-  if (get(v, '__isVue') || get(v, '_isVue')) return '[VueViewModel]';
+  if (read(v, '__isVue') || read(v, '_isVue')) return '[VueViewModel]';
   if (/^(Promise|Weak(Map|Set|Ref))$/.test(t)) return `[${t}]`;
   if (ArrayBuffer.isView(v) || /ArrayBuffer$/.test(t)) return `[${t}(${v.length ?? v.byteLength})]`;
 };
 
 /** An event target: an element as its selector, anything else as normalize shows it. */
 const target = (t: any): string | null =>
-  t ? (get(t, 'nodeType') == 1 ? describeElement(t) : special(t, tagOf(t)) || `[${constructorName(t)}]`) : null;
+  t ? (read(t, 'nodeType') == 1 ? describeElement(t) : special(t, tagOf(t)) || `[${constructorName(t)}]`) : null;
 
 /**
  * A JSON-safe copy of any value. Depth counts containers: with depth 3 the top-level
@@ -93,7 +97,7 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
       const tag = tagOf(v);
       const sp = special(v, tag);
       if (sp) return sp;
-      if (!j && typeof get(v, 'toJSON') == 'function') {
+      if (!j && typeof read(v, 'toJSON') == 'function') {
         try {
           const r = v.toJSON();
           if (r !== v) return walk(r, d, [...seen, v], 1);

@@ -20,7 +20,7 @@ function cutStrings(value: unknown): unknown {
 
 /**
  * Serialises the event within `maxBytes`, giving up the least useful parts first:
- * old breadcrumbs, then long strings, then extra data, then middle stack frames.
+ * old breadcrumbs, then long strings, then middle stack frames.
  * Returns the JSON, or undefined when even the trimmed event is too large.
  */
 export function serializeWithin(event: Event, maxBytes: number, log: (message: string) => void): string | undefined {
@@ -36,9 +36,6 @@ export function serializeWithin(event: Event, maxBytes: number, log: (message: s
       e.contexts = cutStrings(e.contexts) as Event['contexts'];
       e.breadcrumbs = cutStrings(e.breadcrumbs) as Event['breadcrumbs'];
       e.user = cutStrings(e.user) as Event['user'];
-    }],
-    ['extra', (e) => {
-      e.extra = { trimmed: 'extra data removed: event too large' };
     }],
     ['stack frames', (e) => {
       for (const ex of (e.exception && e.exception.values) || []) {

@@ -4,14 +4,12 @@ import type { Integration } from '../types';
 export const httpContextIntegration = (): Integration => ({
   name: 'HttpContext',
   processEvent(event) {
-    if (typeof location == 'undefined' && typeof navigator == 'undefined') return event;
-    const request = { ...event.request };
-    const headers: Record<string, string> = { ...request.headers };
-    if (typeof location != 'undefined' && !request.url) request.url = location.href;
-    if (typeof navigator != 'undefined' && navigator.userAgent) headers['User-Agent'] = navigator.userAgent;
-    if (typeof document != 'undefined' && document.referrer) headers.Referer = document.referrer;
-    request.headers = headers;
-    event.request = request;
+    // Server-side rendering imports the SDK too: there is no page to describe.
+    if (typeof location == 'undefined') return event;
+    const request = event.request || {};
+    const headers: Record<string, string> = { 'User-Agent': navigator.userAgent };
+    if (document.referrer) headers.Referer = document.referrer;
+    event.request = { url: location.href, ...request, headers: { ...headers, ...request.headers } };
     return event;
   },
 });

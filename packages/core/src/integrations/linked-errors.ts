@@ -1,5 +1,5 @@
 import { exceptionFromError } from '../event-builder';
-import { isError, truncate } from '../normalize';
+import { isError, read, truncate } from '../normalize';
 import type { Exception, Integration } from '../types';
 
 export interface LinkedErrorsOptions {
@@ -25,7 +25,7 @@ export const linkedErrorsIntegration = (options: LinkedErrorsOptions = {}): Inte
       const causes: Exception[] = [];
       const seen = new Set<unknown>([error]);
       while (causes.length < limit) {
-        const cause = error && error[key];
+        const cause = read(error, key);
         if (!isError(cause) || seen.has(cause)) break;
         seen.add(cause);
         const exception = exceptionFromError(cause, inAppExclude);

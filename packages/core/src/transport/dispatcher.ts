@@ -7,6 +7,8 @@ export interface Dispatcher {
   send(envelope: Envelope): Promise<void>;
   /** Resolves true when everything in flight settled within `timeout` ms. */
   flush(timeout?: number): Promise<boolean>;
+  /** Whether sends of this category are paused by the server's rate limits. */
+  isRateLimited(category: DataCategory): boolean;
 }
 
 export interface DispatcherOptions {
@@ -74,5 +76,5 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
     return Promise.race([all, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]);
   }
 
-  return { send, flush };
+  return { send, flush, isRateLimited: (category) => isRateLimited(limits, category) };
 }

@@ -1,6 +1,7 @@
 // Validates events against relay's published event schemas, old (Sentry 20.x) and current:
 // an event valid for both is understood by self-hosted 20.x servers and by sentry.io today.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
@@ -12,7 +13,8 @@ const SCHEMAS = {
 type SchemaName = keyof typeof SCHEMAS;
 
 function compile(file: string): ValidateFunction {
-  const path = fileURLToPath(new URL(`../fixtures/protocol/${file}`, import.meta.url));
+  // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL in jsdom tests.
+  const path = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/protocol', file);
   // The schemas use Rust formats (uint64, double) Ajv does not know, and union types: not errors here.
   const ajv = new Ajv({ strict: false, validateFormats: false, allowUnionTypes: true, allErrors: true });
   return ajv.compile(JSON.parse(readFileSync(path, 'utf8')));

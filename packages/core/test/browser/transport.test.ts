@@ -1,0 +1,166 @@
+// How events travel: rate limits, endpoints and CORS, custom transports and tunnels, asserted on
+// what the test ingest (or the page's own transport) received.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Event } from '../../src/types';
+import { launchBrowser } from '../helpers/browser';
+import { parseEnvelope, startIngest, type Ingest } from '../helpers/ingest-server';
+import { expectValidEvent } from '../helpers/schema';
+import { closePages, expectClean, flushAndSettle, openSdkPage, receivedEvents } from '../helpers/sdk-page';
+
+let browser: Browser;
+let ingest: Ingest;
+
+beforeAll(async () => {
+  [browser, ingest] = await Promise.all([launchBrowser(), startIngest()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await ingest?.close();
+});
+beforeEach(() => ingest.reset());
+afterEach(closePages);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const valueOf = (event: Event) => event.exception?.values.at(-1)?.value ?? event.logentry?.formatted;
+
+describe('rate limits', () => {
+  it('429 with Retry-After: 2 pauses sending for 2 s, then sends again', async () => {
+    let answered429 = 0;
+    ingest.respondWith((req) => {
+      if (req.events.length && answered429++ === 0) return { status: 429, headers: { 'Retry-After': '2' }, body: '' };
+      return undefined;
+    });
+    const opened = await openSdkPage(browser, ingest, { script: `Faultline.captureException(new Error('answered 429'));` });
+    const [first] = await ingest.waitForRequests(1);
+    expect(first.status).toBe(429);
+
+    await opened.page.evaluate(() => {
+      Faultline.captureException(new Error('inside the window 1'));
+      Faultline.captureMessage('inside the window 2');
+    });
+    // Flush would send the client report too; during a limit on everything it waits as well.
+    await flushAndSettle(opened, 500);
+    expect(ingest.requests).toHaveLength(1);
+
+    // The SDK starts the window when its fetch resolves, a little after the server saw the request.
+    await sleep(Math.max(0, first.time + 2400 - Date.now()));
+    await opened.page.evaluate(() => Faultline.captureException(new Error('after the window')));
+    const [after] = await ingest.waitForEvents(1);
+    expect(valueOf(after)).toBe('after the window');
+    await flushAndSettle(opened, 0);
+    expect(receivedEvents(ingest).map(valueOf)).toEqual(['answered 429', 'after the window']);
+    expectClean(ingest, opened);
+  });
+
+  it('X-Sentry-Rate-Limits 60:error:organization blocks errors (client reports still go out)', async () => {
+    let limited = 0;
+    ingest.respondWith((req) => {
+      if (req.events.length && limited++ === 0) return { status: 429, headers: { 'X-Sentry-Rate-Limits': '60:error:organization' }, body: '' };
+      return undefined;
+    });
+    const opened = await openSdkPage(browser, ingest, { script: `Faultline.captureException(new Error('answered 429'));` });
+    await ingest.waitForRequests(1);
+
+    await opened.page.evaluate(() => {
+      Faultline.captureException(new Error('blocked 1'));
+      Faultline.captureException(new Error('blocked 2'));
+      Faultline.captureMessage('blocked 3');
+    });
+    await flushAndSettle(opened, 300);
+    await ingest.waitForClientReports(1);
+    expect(receivedEvents(ingest).map(valueOf)).toEqual(['answered 429']);
+    expect(ingest.requests).toHaveLength(2);
+    expect(ingest.clientReports.flatMap((r) => r.discarded_events)).toEqual([{ reason: 'ratelimit_backoff', category: 'error', quantity: 3 }]);
+    expectClean(ingest, opened);
+  });
+});
+
+describe('endpoints and CORS', () => {
+  it("endpoint 'store' posts one JSON event to /api/5/store/", async () => {
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, endpoint: 'store', release: 'r1' }`,
+      script: `__out.id = Faultline.captureException(new Error('via store'));`,
+    });
+    const id = await opened.page.evaluate(() => __out.id as string);
+    const [request] = await ingest.waitForRequests(1);
+    await flushAndSettle(opened);
+    expect(ingest.requests).toHaveLength(1);
+    expect(request).toMatchObject({ method: 'POST', path: '/api/5/store/', kind: 'store', status: 200 });
+    const body = JSON.parse(request.bodyText) as Event;
+    expect(body).toMatchObject({ event_id: id, release: 'r1', exception: { values: [{ type: 'Error', value: 'via store' }] } });
+    expectValidEvent(body);
+    expectClean(ingest, opened);
+  });
+
+  it.each(['envelope', 'store'] as const)('endpoint %s: a CORS simple request, authenticated in the query, no preflight', async (endpoint) => {
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, endpoint: '${endpoint}' }`,
+      script: `Faultline.captureMessage('simple request');`,
+    });
+    const [request] = await ingest.waitForRequests(1);
+    expect(request.path).toBe(`/api/5/${endpoint}/`);
+    expect(request.auth).toMatchObject({ via: 'query', key: 'public', version: '7' });
+    expect(request.auth.client).toMatch(/^faultline\.javascript\.browser\/\d+\.\d+\.\d+/);
+    expect(request.headers['x-sentry-auth']).toBeUndefined();
+    expect(request.customHeaders).toEqual([]);
+    expect(request.corsSimple).toBe(true);
+    expect(request.contentType ?? 'text/plain').toMatch(/^text\/plain/);
+    expect(request.headers.origin).toBe(ingest.pagesUrl);
+    expect(ingest.preflights).toEqual([]);
+    expect(ingest.events).toHaveLength(1);
+    expectClean(ingest, opened);
+  });
+});
+
+describe('custom transport', () => {
+  it('receives every envelope (body string, ingest URL); nothing reaches the network', async () => {
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, transport: () => ({ send(env) { window.__sent.push(env); return Promise.resolve({ statusCode: 200 }); } }) }`,
+      script: `
+        window.__sent = window.__sent || [];
+        __out.id = Faultline.captureException(new Error('through my transport'));`,
+    });
+    // The transport is made at init, before the script defining __sent: only send() touches it.
+    const seen = await opened.page.evaluate(async () => {
+      await Faultline.flush(2000);
+      return {
+        id: __out.id as string,
+        sent: window.__sent.map((e) => ({ typeofBody: typeof e.body, body: e.body, url: e.url, category: e.category, eventId: e.eventId })),
+      };
+    });
+    expect(seen.sent).toHaveLength(1);
+    const [sent] = seen.sent;
+    expect(sent).toMatchObject({ typeofBody: 'string', category: 'error', eventId: seen.id });
+    expect(sent.url.startsWith(`${ingest.url}/api/5/envelope/?sentry_key=public&sentry_version=7`)).toBe(true);
+    const envelope = parseEnvelope(Buffer.from(sent.body, 'utf8'));
+    expect(envelope.header.event_id).toBe(seen.id);
+    expect(envelope.items.map((i) => i.header.type)).toEqual(['event']);
+    const event = envelope.items[0].payload as Event;
+    expect(event.exception!.values[0].value).toBe('through my transport');
+    expectValidEvent(event);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ingest.requests).toEqual([]);
+    expectClean(ingest, opened);
+  });
+});
+
+describe('tunnel', () => {
+  it('sends the envelope to the tunnel URL with the DSN in its header', async () => {
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, tunnel: ${JSON.stringify(ingest.tunnelUrl)} }`,
+      script: `__out.id = Faultline.captureException(new Error('through the tunnel'));`,
+    });
+    const id = await opened.page.evaluate(() => __out.id as string);
+    const [request] = await ingest.waitForRequests(1);
+    await flushAndSettle(opened);
+    expect(ingest.requests).toHaveLength(1);
+    expect(request).toMatchObject({ kind: 'tunnel', path: '/tunnel', status: 200, auth: { via: 'envelope', key: 'public' } });
+    expect(request.envelope!.header).toMatchObject({ dsn: ingest.dsn(), event_id: id });
+    expect(request.events.map((e) => e.event_id)).toEqual([id]);
+    // Same origin as the page: no CORS at all.
+    expect(request.headers.origin ?? ingest.pagesUrl).toBe(ingest.pagesUrl);
+    expect(ingest.preflights).toEqual([]);
+    expectClean(ingest, opened);
+  });
+});
