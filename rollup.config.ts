@@ -3,6 +3,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { Plugin, RollupOptions } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
@@ -13,7 +14,7 @@ import { dts } from 'rollup-plugin-dts';
 interface PackageBuild {
   dir: string;
   /** Imports left to the app's bundler in the ESM/CJS builds. */
-  external: Array<string | RegExp>;
+  external: Array<string | RegExp | ((id: string) => boolean)>;
   /** The script-tag build: file name and global name. */
   iife?: { file: string; name: string; globals?: Record<string, string> };
   /** Modules replaced by smaller equivalents in the script-tag build only. */
@@ -26,6 +27,16 @@ const packages: PackageBuild[] = [
     external: ['error-stack-parser'],
     iife: { file: 'faultline.min.js', name: 'Faultline' },
     iifeAliases: { stackframe: 'packages/core/src/stack-frame-lite.cjs' },
+  },
+  {
+    dir: 'packages/vue',
+    external: ['@faultline/core', 'vue'],
+    // Vue itself is never bundled: the integration receives the app's Vue or app object.
+    iife: { file: 'faultline-vue.min.js', name: 'FaultlineVue', globals: { '@faultline/core': 'Faultline' } },
+  },
+  {
+    dir: 'packages/webpack-plugin',
+    external: [/^node:/, (id: string) => isBuiltin(id), 'webpack', 'fflate'],
   },
 ];
 
@@ -49,7 +60,8 @@ const alias = (map: Record<string, string> = {}): Plugin => ({
 });
 
 function configsFor({ dir, external, iife, iifeAliases }: PackageBuild): RollupOptions[] {
-  const isExternal = (id: string) => external.some((e) => (typeof e == 'string' ? id == e || id.startsWith(`${e}/`) : e.test(id)));
+  const isExternal = (id: string) =>
+    external.some((e) => (typeof e == 'string' ? id == e || id.startsWith(`${e}/`) : typeof e == 'function' ? e(id) : e.test(id)));
   const configs: RollupOptions[] = [
     {
       input: `${dir}/src/index.ts`,

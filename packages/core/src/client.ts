@@ -203,20 +203,22 @@ export class Client implements ClientLike {
     return Promise.race([processed, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]);
   }
 
-  /** Flushes, then removes every integration's patches; the client sends nothing after. */
+  /**
+   * Stops capturing and removes every integration's patches at once (a new `init` must not
+   * find the old handlers still installed), then flushes what was already captured.
+   */
   close(timeout?: number): Promise<boolean> {
-    return this.flush(timeout).then((result) => {
-      this._closed = true;
-      for (const teardown of this._teardowns.splice(0)) {
-        try {
-          teardown();
-        } catch {
-          // a failed teardown must not stop the others
-        }
+    this._closed = true;
+    for (const teardown of this._teardowns.splice(0)) {
+      try {
+        teardown();
+      } catch {
+        // a failed teardown must not stop the others
       }
-      if (this._reports) this._reports.stop();
-      return result;
-    });
+    }
+    const flushed = this.flush(timeout);
+    if (this._reports) this._reports.stop();
+    return flushed;
   }
 
   _envelopeDsn(): string | undefined {

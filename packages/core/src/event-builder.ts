@@ -66,7 +66,7 @@ export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExc
     }
   } else {
     exception = describeThrown(source);
-    if (source && typeof source == 'object' && !isEvent(source)) {
+    if (source && typeof source == 'object') {
       event.extra = { __serialized__: normalize(source, depth) };
     }
   }

@@ -20,22 +20,23 @@ function cutStrings(value: unknown): unknown {
 
 /**
  * Serialises the event within `maxBytes`, giving up the least useful parts first:
- * old breadcrumbs, then long strings, then middle stack frames.
+ * long strings first (one huge value should not cost every breadcrumb), then old breadcrumbs,
+ * then middle stack frames.
  * Returns the JSON, or undefined when even the trimmed event is too large.
  */
 export function serializeWithin(event: Event, maxBytes: number, log: (message: string) => void): string | undefined {
   let json = JSON.stringify(event);
   if (byteLength(json) <= maxBytes) return json;
   const steps: Array<[string, (e: Event) => void]> = [
-    ['breadcrumbs', (e) => {
-      const crumbs = e.breadcrumbs && !Array.isArray(e.breadcrumbs) ? e.breadcrumbs.values : [];
-      while (crumbs.length && byteLength(JSON.stringify(e)) > maxBytes) crumbs.splice(0, Math.ceil(crumbs.length / 2));
-    }],
     ['long strings', (e) => {
       e.extra = cutStrings(e.extra) as Event['extra'];
       e.contexts = cutStrings(e.contexts) as Event['contexts'];
       e.breadcrumbs = cutStrings(e.breadcrumbs) as Event['breadcrumbs'];
       e.user = cutStrings(e.user) as Event['user'];
+    }],
+    ['breadcrumbs', (e) => {
+      const crumbs = e.breadcrumbs && !Array.isArray(e.breadcrumbs) ? e.breadcrumbs.values : [];
+      while (crumbs.length && byteLength(JSON.stringify(e)) > maxBytes) crumbs.splice(0, Math.ceil(crumbs.length / 2));
     }],
     ['stack frames', (e) => {
       for (const ex of (e.exception && e.exception.values) || []) {
