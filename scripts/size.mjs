@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-const CDN_BUDGET = 10 * 1024;
+// The pipeline alone was held to 10 KB; with automatic capture (every default integration), 12 KB.
+const CDN_BUDGET = 12 * 1024;
 
 async function bundle(pkg) {
   const result = await build({

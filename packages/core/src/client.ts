@@ -5,7 +5,7 @@ import { eventEnvelope } from './envelope';
 import { eventFromMessage, eventFromUnknown } from './event-builder';
 import { DEBUG } from './debug-build';
 import { createLogger } from './logger';
-import { andThen, now, uuid4 } from './misc';
+import { andThen, now, uuid4, withTimeout } from './misc';
 import { normalizeEvent } from './normalize-event';
 import type { Scope } from './scope';
 import { createDispatcher, type Dispatcher } from './transport/dispatcher';
@@ -48,6 +48,15 @@ const DEFAULTS = {
   bufferSize: 64,
 } satisfies Partial<ResolvedOptions>;
 
+/** An absolute URL without its query, for comparing requests (a tunnel may be a relative path). */
+function absolute(url: string): string {
+  try {
+    return new URL(url, location.href).href.split('?')[0];
+  } catch {
+    return String(url).split('?')[0];
+  }
+}
+
 /** Applies defaults where an option is missing or explicitly undefined. */
 function resolveOptions(options: Options): ResolvedOptions {
   const resolved = { ...options } as Record<string, unknown>;
@@ -73,6 +82,8 @@ export class Client implements ClientLike {
   _reports: ClientReports | undefined;
   _sdk: SdkInfo;
   _closed = false;
+  /** Set while integrations and beforeSend run: a capture they cause (say, a console.error) would recurse. */
+  _busy = false;
   log: (message: string) => void;
 
   constructor(options: Options) {
@@ -158,8 +169,7 @@ export class Client implements ClientLike {
   }
 
   isOwnRequest(url: string): boolean {
-    const base = this._url && this._url.split('?')[0];
-    return !!base && typeof url == 'string' && url.split('?')[0] == base;
+    return !!this._url && absolute(url) == absolute(this._url);
   }
 
   captureException(exception: unknown, hint: EventHint = {}, scope?: Scope): string {
@@ -199,8 +209,7 @@ export class Client implements ClientLike {
       if (this._reports) this._reports.send();
       return this._dispatcher ? this._dispatcher.flush(timeout) : true;
     });
-    if (!timeout) return processed;
-    return Promise.race([processed, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]);
+    return withTimeout(processed, timeout);
   }
 
   /**
@@ -243,6 +252,10 @@ export class Client implements ClientLike {
   _capture(build: () => Event, hint: EventHint, scope: Scope = getCurrentScope()): string {
     const eventId = hint.event_id || uuid4();
     try {
+      if (this._busy) {
+        this.log(`event ${eventId} ignored: captured inside beforeSend or an integration`);
+        return eventId;
+      }
       if (!this.isEnabled()) {
         this.log(`event ${eventId} not sent: ${this._closed ? 'client closed' : this._options.enabled === false ? 'enabled is false' : 'no valid DSN'}`);
         return eventId;
@@ -285,7 +298,7 @@ export class Client implements ClientLike {
       if (!integration.processEvent) continue;
       chain = andThen<Event | null, Event | null>(chain, (event) => {
         if (!event) return null;
-        const result = integration.processEvent!(event, hint, this);
+        const result = this._guard(() => integration.processEvent!(event, hint, this));
         return andThen(result, (next) => next || this._drop('event_processor', event, `by integration ${integration.name}`));
       });
     }
@@ -295,7 +308,7 @@ export class Client implements ClientLike {
       if (!beforeSend) return event;
       let result: ReturnType<NonNullable<Options['beforeSend']>>;
       try {
-        result = beforeSend(event, hint);
+        result = this._guard(() => beforeSend(event, hint));
       } catch (error) {
         return this._drop('before_send', event, `beforeSend threw: ${(error as Error)?.message}`);
       }
@@ -310,6 +323,15 @@ export class Client implements ClientLike {
     return andThen<Event | null, void>(chain, (event) => {
       if (event) this._send(event);
     });
+  }
+
+  _guard<T>(fn: () => T): T {
+    this._busy = true;
+    try {
+      return fn();
+    } finally {
+      this._busy = false;
+    }
   }
 
   _send(event: Event): void {

@@ -29,6 +29,11 @@ export { dedupeIntegration } from './integrations/dedupe';
 export { linkedErrorsIntegration } from './integrations/linked-errors';
 export { httpContextIntegration } from './integrations/http-context';
 export { debugIdsIntegration } from './integrations/debug-ids';
+export { globalHandlersIntegration } from './integrations/global-handlers';
+export { browserApiErrorsIntegration } from './integrations/browser-api-errors';
+export { captureConsoleIntegration } from './integrations/capture-console';
+export { httpClientIntegration } from './integrations/http-client';
+export { breadcrumbsIntegration } from './integrations/breadcrumbs';
 export { SDK_VERSION } from './version';
 export type {
   Breadcrumb,
@@ -55,3 +60,7 @@ export type {
 } from './types';
 export type { EventFiltersOptions } from './integrations/event-filters';
 export type { LinkedErrorsOptions } from './integrations/linked-errors';
+export type { GlobalHandlersOptions } from './integrations/global-handlers';
+export type { CaptureConsoleOptions } from './integrations/capture-console';
+export type { HttpClientOptions } from './integrations/http-client';
+export type { BreadcrumbsOptions } from './integrations/breadcrumbs';

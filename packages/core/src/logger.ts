@@ -1,14 +1,14 @@
-/**
- * Debug output. Takes console.warn when the module loads, before any console instrumentation
- * wraps it, so the SDK's own explanations are never captured as breadcrumbs or events.
- */
-const original = typeof console != 'undefined' ? console.warn : undefined;
+import { originalConsole } from './instrument/console';
 
+/**
+ * Debug output, through console.warn as it was before the SDK wrapped it, so the SDK's own
+ * explanations are never captured as breadcrumbs or events.
+ */
 export function createLogger(enabled: boolean): (message: string) => void {
   return (message) => {
-    if (enabled && original) {
+    if (enabled) {
       try {
-        original.call(console, `[Faultline] ${message}`);
+        (originalConsole.warn || console.warn).call(console, `[Faultline] ${message}`);
       } catch {
         // a broken console must not break the SDK
       }

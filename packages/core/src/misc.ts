@@ -21,6 +21,11 @@ export function matches(value: string, patterns: ReadonlyArray<string | RegExp>)
   return patterns.some((p) => (typeof p == 'string' ? value.includes(p) : value.search(p) > -1));
 }
 
+/** The promise's result, or false once `timeout` ms passed first (no timeout: wait). */
+export function withTimeout(promise: Promise<boolean>, timeout?: number): Promise<boolean> {
+  return timeout ? Promise.race([promise, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]) : promise;
+}
+
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return !!value && typeof (value as PromiseLike<unknown>).then == 'function';
 }

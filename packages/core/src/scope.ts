@@ -24,8 +24,7 @@ export class Scope {
   }
 
   setTag(key: string, value: Primitive): this {
-    this._tags = { ...this._tags, [key]: value };
-    return this;
+    return this.setTags({ [key]: value });
   }
 
   setTags(tags: Record<string, Primitive>): this {
@@ -34,8 +33,7 @@ export class Scope {
   }
 
   setExtra(key: string, value: unknown): this {
-    this._extra = { ...this._extra, [key]: value };
-    return this;
+    return this.setExtras({ [key]: value });
   }
 
   setExtras(extras: Record<string, unknown>): this {
@@ -105,13 +103,7 @@ export class Scope {
 
   /** A copy whose changes do not reach this scope (the maps are replaced on write). */
   clone(): Scope {
-    const copy = new Scope();
-    copy._user = this._user;
-    copy._tags = this._tags;
-    copy._extra = this._extra;
-    copy._contexts = this._contexts;
-    copy._level = this._level;
-    copy._fingerprint = this._fingerprint;
+    const copy = Object.assign(new Scope(), this);
     copy._breadcrumbs = this._breadcrumbs.slice();
     return copy;
   }

@@ -6,14 +6,33 @@ import { dedupeIntegration } from './integrations/dedupe';
 import { eventFiltersIntegration } from './integrations/event-filters';
 import { httpContextIntegration } from './integrations/http-context';
 import { linkedErrorsIntegration } from './integrations/linked-errors';
+import { globalHandlersIntegration } from './integrations/global-handlers';
+import { browserApiErrorsIntegration } from './integrations/browser-api-errors';
+import { captureConsoleIntegration } from './integrations/capture-console';
+import { httpClientIntegration } from './integrations/http-client';
+import { breadcrumbsIntegration } from './integrations/breadcrumbs';
 import type { Scope } from './scope';
 import type { Breadcrumb, BreadcrumbHint, Event, EventHint, Integration, Options, Primitive, ScopeContext, SeverityLevel, User } from './types';
 
 let lastId: string | undefined;
 
-/** The integrations `init` adds unless told otherwise. */
+/**
+ * The integrations `init` adds unless told otherwise. Event capturers come before
+ * Breadcrumbs, so an event never lists its own cause as a breadcrumb.
+ */
 export function getDefaultIntegrations(): Integration[] {
-  return [eventFiltersIntegration(), dedupeIntegration(), linkedErrorsIntegration(), httpContextIntegration(), debugIdsIntegration()];
+  return [
+    eventFiltersIntegration(),
+    dedupeIntegration(),
+    linkedErrorsIntegration(),
+    httpContextIntegration(),
+    debugIdsIntegration(),
+    globalHandlersIntegration(),
+    browserApiErrorsIntegration(),
+    captureConsoleIntegration(),
+    httpClientIntegration(),
+    breadcrumbsIntegration(),
+  ];
 }
 
 /** Defaults, then the user's: an integration of the same name replaces the default one. */

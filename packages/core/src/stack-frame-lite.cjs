@@ -8,9 +8,10 @@ function num(v) {
   if (isNaN(parseFloat(v)) || !isFinite(v)) throw new TypeError('location must be a Number');
   return +v;
 }
+// The parser passes regex matches (strings or undefined), so no String() conversion is needed.
 module.exports = function StackFrame(o) {
-  this.functionName = o.functionName === undefined ? o.functionName : String(o.functionName);
-  this.fileName = o.fileName === undefined ? o.fileName : String(o.fileName);
+  this.functionName = o.functionName;
+  this.fileName = o.fileName;
   this.source = o.source;
   this.lineNumber = num(o.lineNumber);
   this.columnNumber = num(o.columnNumber);

@@ -265,6 +265,15 @@ export interface Options {
   bufferSize?: number;
   /** Attach a stack trace to `captureMessage` events. @default false */
   attachStacktrace?: boolean;
+  /**
+   * Console calls that become events (the CaptureConsole integration); false turns it off.
+   * @default { levels: ['error'] }
+   */
+  captureConsole?: false | { levels?: Array<'debug' | 'info' | 'warn' | 'error' | 'log' | 'assert'> };
+  /** Responses that become events (HttpClient integration); a pair is an inclusive range. @default [[500, 599]] */
+  failedRequestStatusCodes?: Array<number | [number, number]>;
+  /** Only failed requests to matching URLs become events. @default all */
+  failedRequestTargets?: Array<string | RegExp>;
 }
 
 /** Options after defaults are applied. */

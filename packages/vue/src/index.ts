@@ -1,1 +1,3 @@
-export {};
+export { vueIntegration, VueIntegration } from './vue-integration';
+export type { VueIntegrationApi } from './vue-integration';
+export type { RouterLike, VueContext, VueLike, VueOptions } from './types';

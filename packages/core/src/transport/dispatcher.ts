@@ -1,5 +1,6 @@
 import type { DataCategory, DropReason, Envelope, Transport, TransportResponse } from '../types';
 import { DEBUG } from '../debug-build';
+import { withTimeout } from '../misc';
 import { isRateLimited, updateRateLimits, type RateLimits } from './rate-limits';
 
 export interface Dispatcher {
@@ -72,8 +73,7 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
     const all = Promise.all(inFlight).then(() =>
       transport.flush ? Promise.resolve(transport.flush(timeout)).then((ok) => ok !== false, () => false) : true,
     );
-    if (!timeout) return all;
-    return Promise.race([all, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]);
+    return withTimeout(all, timeout);
   }
 
   return { send, flush, isRateLimited: (category) => isRateLimited(limits, category) };

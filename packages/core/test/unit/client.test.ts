@@ -136,7 +136,7 @@ describe('init and captureException', () => {
     expect(event.exception!.values).toHaveLength(1);
     expect(event.exception!.values[0]).toMatchObject({ type: 'TypeError', value: 'card is undefined', mechanism: { type: 'generic', handled: true } });
     expect(event.exception!.values[0].stacktrace!.frames.length).toBeGreaterThan(0);
-    expect(event.sdk!.integrations).toEqual(['EventFilters', 'Dedupe', 'LinkedErrors', 'HttpContext', 'DebugIds']);
+    expect(event.sdk!.integrations).toEqual(['EventFilters', 'Dedupe', 'LinkedErrors', 'HttpContext', 'DebugIds', 'GlobalHandlers', 'BrowserApiErrors', 'CaptureConsole', 'HttpClient', 'Breadcrumbs']);
     expectValidEvent(event);
 
     const header = parseEnvelope(sent[0].body).header;
@@ -716,14 +716,14 @@ describe('integrations', () => {
         return list.filter((i) => i.name != 'Dedupe');
       },
     });
-    expect(defaults).toEqual(['EventFilters', 'Dedupe', 'LinkedErrors', 'HttpContext', 'DebugIds']);
+    expect(defaults).toEqual(['EventFilters', 'Dedupe', 'LinkedErrors', 'HttpContext', 'DebugIds', 'GlobalHandlers', 'BrowserApiErrors', 'CaptureConsole', 'HttpClient', 'Breadcrumbs']);
     expect(getClient<Client>()!.getIntegrationByName('Dedupe')).toBeUndefined();
     const error = new Error('twice');
     captureException(error);
     captureException(error);
     const events = await sentEvents();
     expect(events).toHaveLength(2);
-    expect(events[0].sdk!.integrations).toEqual(['EventFilters', 'LinkedErrors', 'HttpContext', 'DebugIds']);
+    expect(events[0].sdk!.integrations).toEqual(['EventFilters', 'LinkedErrors', 'HttpContext', 'DebugIds', 'GlobalHandlers', 'BrowserApiErrors', 'CaptureConsole', 'HttpClient', 'Breadcrumbs']);
   });
 
   it('replaces a default integration by one of the same name given in an array', async () => {
@@ -739,7 +739,7 @@ describe('integrations', () => {
     expect(events).toHaveLength(1);
     expect(values(events[0]).map((v) => v.value)).toEqual(['mid', 'top']);
     expect(events[0].tags).toEqual({ tagged: 'yes' });
-    expect(events[0].sdk!.integrations).toEqual(['EventFilters', 'Dedupe', 'HttpContext', 'DebugIds', 'LinkedErrors', 'Tagger']);
+    expect(events[0].sdk!.integrations).toEqual(['EventFilters', 'Dedupe', 'HttpContext', 'DebugIds', 'GlobalHandlers', 'BrowserApiErrors', 'CaptureConsole', 'HttpClient', 'Breadcrumbs', 'LinkedErrors', 'Tagger']);
   });
 
   it('lets an integration drop an event, reported as event_processor', async () => {

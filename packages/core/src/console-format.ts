@@ -1,0 +1,32 @@
+import { describe, isError, normalize } from './normalize';
+import type { SeverityLevel } from './types';
+
+function text(value: unknown): string {
+  // Objects print as data, like the console's own preview; the rest as a person reads it.
+  return value && typeof value == 'object' && !isError(value) ? JSON.stringify(normalize(value, 3, 100)) : describe(value);
+}
+
+/** The line a console prints for these arguments: `%s %d %i %f %o %O %c` filled in, then the rest. */
+export function formatConsoleArgs(args: unknown[]): string {
+  const rest = args.slice();
+  const parts: string[] = [];
+  if (typeof rest[0] == 'string') {
+    parts.push(
+      (rest.shift() as string).replace(/%[sdifoOc%]/g, (token) => {
+        if (token == '%%') return '%';
+        if (!rest.length) return token;
+        const value = rest.shift();
+        if (token == '%c') return ''; // CSS for the devtools
+        if (token == '%d' || token == '%i') return String(parseInt(value as string));
+        if (token == '%f') return String(parseFloat(value as string));
+        return text(value);
+      }),
+    );
+  }
+  return parts.concat(rest.map(text)).join(' ');
+}
+
+/** Sentry's level for a console method. */
+export function consoleLevel(method: string): SeverityLevel {
+  return method == 'warn' ? 'warning' : method == 'assert' ? 'error' : (method as SeverityLevel);
+}

@@ -1,0 +1,26 @@
+import { fanout, fill } from './fanout';
+
+/** Reports each change of the page's URL without a reload: pushState, replaceState, back/forward, hash links. */
+export const onNavigation = fanout<[from: string, to: string]>((emit) => {
+  let last = location.href;
+  const check = () => {
+    const to = location.href;
+    if (to != last) {
+      const from = last;
+      last = to;
+      emit(from, to);
+    }
+  };
+  for (const name of ['pushState', 'replaceState'] as const) {
+    fill(history, name, (original) =>
+      function (this: History, ...args: Parameters<History['pushState']>) {
+        const result = original.apply(this, args);
+        check();
+        return result;
+      },
+    );
+  }
+  // Hash links fire both events in some browsers: `check` reports a change once.
+  addEventListener('popstate', check);
+  addEventListener('hashchange', check);
+});

@@ -1,0 +1,75 @@
+import { now } from '../misc';
+import { isInstanceOf } from '../normalize';
+import { fanout, fill } from './fanout';
+
+export interface HttpRequest {
+  kind: 'fetch' | 'xhr';
+  method: string;
+  url: string;
+  /** The response status; 0 or missing when the request failed before a response. */
+  status?: number;
+  /** Why the request failed without a response (network error, CORS, abort). */
+  error?: unknown;
+  /** Seconds since the epoch. */
+  start: number;
+  end: number;
+}
+
+const meta = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+
+function fromFetchArgs(input: unknown, init?: RequestInit): { method: string; url: string } {
+  const request = input as Request;
+  const isRequest = isInstanceOf(input, 'Request');
+  return {
+    method: String((init && init.method) || (isRequest && request.method) || 'GET').toUpperCase(),
+    url: isRequest ? request.url : String(input),
+  };
+}
+
+/**
+ * Reports every finished fetch and XMLHttpRequest. The page gets the very response (or
+ * rejection) it would have had: the wrapper only looks.
+ */
+export const onHttp = fanout<[request: HttpRequest]>((emit) => {
+  if (typeof fetch == 'function') {
+    fill(globalThis, 'fetch', (original) =>
+      function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+        const request = { kind: 'fetch' as const, ...fromFetchArgs(input, init), start: now() };
+        return original.call(this, input, init).then(
+          (response) => {
+            emit({ ...request, status: response.status, end: now() });
+            return response;
+          },
+          (error) => {
+            emit({ ...request, error, end: now() });
+            throw error;
+          },
+        );
+      },
+    );
+  }
+  if (typeof XMLHttpRequest == 'function') {
+    const proto = XMLHttpRequest.prototype;
+    fill(proto, 'open', (original) =>
+      function (this: XMLHttpRequest, ...args: unknown[]) {
+        meta.set(this, { method: String(args[0]).toUpperCase(), url: String(args[1]) });
+        return (original as (...a: unknown[]) => void).apply(this, args);
+      } as XMLHttpRequest['open'],
+    );
+    fill(proto, 'send', (original) =>
+      function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+        const info = meta.get(this);
+        if (info) {
+          const start = now();
+          let aborted = false;
+          this.addEventListener('abort', () => (aborted = true));
+          this.addEventListener('loadend', () => {
+            const status = this.status;
+            emit({ kind: 'xhr', ...info, start, end: now(), status, error: status ? undefined : aborted ? 'aborted' : 'network error' });
+          });
+        }
+        return original.call(this, body);
+      },
+    );
+  }
+});

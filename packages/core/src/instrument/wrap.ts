@@ -1,0 +1,86 @@
+import { fanout, fill } from './fanout';
+
+type AnyFunction = (...args: unknown[]) => unknown;
+
+/** Where a wrapped callback was registered: `setTimeout`, `addEventListener click`, `xhr onload`… */
+export type WrapSite = string;
+
+let ignoreOnError = 0;
+
+/**
+ * True once after a wrapped callback rethrew: the same error then reaches `window.onerror`,
+ * where it must not be reported a second time.
+ */
+export function shouldIgnoreOnError(): boolean {
+  return ignoreOnError > 0;
+}
+
+const listeners = new WeakMap<AnyFunction, AnyFunction>();
+
+/**
+ * Reports errors thrown by callbacks the page hands to timers, animation frames, event
+ * listeners and XHR handlers, with their original stack, then rethrows them: the page sees
+ * the same `this`, arguments, return values and exceptions.
+ */
+export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) => {
+  const wrap = (fn: unknown, site: WrapSite): unknown => {
+    if (typeof fn != 'function') return fn;
+    return function (this: unknown, ...args: unknown[]) {
+      try {
+        return (fn as AnyFunction).apply(this, args);
+      } catch (error) {
+        emit(error, site);
+        ignoreOnError++;
+        setTimeout(() => ignoreOnError--);
+        throw error;
+      }
+    };
+  };
+
+  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
+    if (typeof globalThis[name] == 'function') {
+      fill(globalThis as Record<string, unknown>, name, (original) =>
+        function (this: unknown, fn: unknown, ...rest: unknown[]) {
+          return (original as AnyFunction).call(this, wrap(fn, name), ...rest);
+        },
+      );
+    }
+  }
+
+  const proto = typeof EventTarget == 'function' && EventTarget.prototype;
+  if (proto) {
+    // One wrapper per listener function, so removeEventListener finds it again.
+    fill(proto, 'addEventListener', (original) =>
+      function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+        let wrapped = listener;
+        if (typeof listener == 'function') {
+          wrapped = listeners.get(listener as AnyFunction);
+          if (!wrapped) listeners.set(listener as AnyFunction, (wrapped = wrap(listener, `addEventListener ${type}`) as AnyFunction));
+        }
+        // `this` is undefined when page code calls the global `addEventListener(...)` bare.
+        return (original as AnyFunction).call(this || globalThis, type, wrapped, options) as void;
+      },
+    );
+    fill(proto, 'removeEventListener', (original) =>
+      function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+        const wrapped = typeof listener == 'function' && listeners.get(listener as AnyFunction);
+        // Remove both: the listener may have been added before the SDK wrapped addEventListener.
+        const target = this || globalThis;
+        if (wrapped) (original as AnyFunction).call(target, type, wrapped, options);
+        return (original as AnyFunction).call(target, type, listener, options) as void;
+      },
+    );
+  }
+
+  if (typeof XMLHttpRequest == 'function') {
+    fill(XMLHttpRequest.prototype, 'send', (original) =>
+      function (this: XMLHttpRequest, ...args: unknown[]) {
+        for (const prop of ['onload', 'onerror', 'onprogress', 'onreadystatechange'] as const) {
+          const handler = this[prop];
+          if (typeof handler == 'function') (this as unknown as Record<string, unknown>)[prop] = wrap(handler, `xhr ${prop}`);
+        }
+        return (original as AnyFunction).apply(this, args) as void;
+      },
+    );
+  }
+});

@@ -1,0 +1,57 @@
+import { consoleLevel, formatConsoleArgs } from '../console-format';
+import { onConsole } from '../instrument/console';
+import { onDomEvent } from '../instrument/dom';
+import { onNavigation } from '../instrument/history';
+import { onHttp } from '../instrument/http';
+import { describeElement } from '../normalize';
+import type { Integration } from '../types';
+import { redactUrl } from '../url';
+
+export interface BreadcrumbsOptions {
+  /** Console calls, every level. @default true */
+  console?: boolean;
+  /** Clicks and typing (`ui.click`, `ui.input`) with a selector of the element. @default true */
+  dom?: boolean;
+  /** fetch requests. @default true */
+  fetch?: boolean;
+  /** XMLHttpRequests. @default true */
+  xhr?: boolean;
+  /** URL changes without a reload (pushState, replaceState, back/forward, hash). @default true */
+  history?: boolean;
+}
+
+/** Same-origin URLs as paths: shorter, and what Sentry's UI shows. */
+const relative = (url: string) => (url.indexOf(location.origin) ? url : url.slice(location.origin.length) || '/');
+
+/**
+ * Records what happened before an error: console output, clicks and typing, HTTP requests
+ * and navigation. Each is added after anything it causes is captured, so an event does not
+ * list its own cause twice.
+ */
+export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integration => ({
+  name: 'Breadcrumbs',
+  setup(client) {
+    const { console: logs = true, dom = true, fetch = true, xhr = true, history = true } = options;
+    const add = client.addBreadcrumb.bind(client);
+    const off = [
+      logs &&
+        onConsole((method, args) =>
+          add({ category: 'console', level: consoleLevel(method), message: formatConsoleArgs(args), data: { arguments: args, logger: 'console' } }),
+        ),
+      dom && onDomEvent((kind, target) => add({ category: `ui.${kind}`, message: describeElement(target) })),
+      (fetch || xhr) &&
+        onHttp(({ kind, method, url, status, start, end }) => {
+          if ((kind == 'fetch' ? !fetch : !xhr) || client.isOwnRequest(url)) return;
+          add({
+            type: 'http',
+            category: kind,
+            level: !status || status >= 500 ? 'error' : status >= 400 ? 'warning' : 'info',
+            // No status_code for a request that got no response: the protocol has no 'none'.
+            data: { method, url: redactUrl(url), ...(status ? { status_code: status } : {}), duration_ms: Math.round((end - start) * 1000) },
+          });
+        }),
+      history && onNavigation((from, to) => add({ category: 'navigation', data: { from: relative(from), to: relative(to) } })),
+    ];
+    return () => off.forEach((unsubscribe) => unsubscribe && unsubscribe());
+  },
+});

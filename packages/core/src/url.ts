@@ -1,0 +1,7 @@
+/** Query and fragment parameters whose values are secrets, by name. */
+const SECRET_NAME = /token|pass|secret|key|auth|session|sig|credential/i;
+
+/** The URL with the values of secret-looking parameters replaced by `[Filtered]`. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&#;])([^=&#;]+)=([^&#;]*)/g, (all, sep, name) => (SECRET_NAME.test(name) ? `${sep}${name}=[Filtered]` : all));
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+// The CDN build swaps the `stackframe` package for src/stack-frame-lite.cjs. Load
+// error-stack-parser once with each and check both parse the same stacks to the same fields.
+const require = createRequire(import.meta.url);
+const parserSource = readFileSync(require.resolve('error-stack-parser'), 'utf8');
+
+function parserWith(StackFrame: unknown): { parse(e: { stack: string }): Array<Record<string, unknown>> } {
+  const module = { exports: {} as never };
+  runInNewContext(parserSource, { module, exports: module.exports, require: () => StackFrame });
+  return module.exports;
+}
+
+const real = parserWith(require('stackframe'));
+const lite = parserWith(require('../../src/stack-frame-lite.cjs'));
+
+const FIELDS = ['functionName', 'fileName', 'lineNumber', 'columnNumber', 'source'];
+const fields = (frames: Array<Record<string, unknown>>) => frames.map((f) => FIELDS.map((k) => f[k]));
+
+const STACKS = [
+  'Error: boom\n    at throwIt (https://shop.example/static/app.min.js:1:2345)\n    at HTMLButtonElement.<anonymous> (https://shop.example/static/app.min.js:1:999)\n    at new Cart (https://shop.example/cart.js:10:5)',
+  'TypeError: x is undefined\nfoo@https://shop.example/a.js:10:5\nbar/<@https://shop.example/a.js:20:1\n@https://shop.example/a.js:30:9',
+  'global code@https://shop.example/b.js:3:1\n[native code]\neval code@\nfoo@https://shop.example/b.js:9:12',
+  'Error\n    at eval (eval at run (https://shop.example/c.js:2:3), <anonymous>:1:5)\n    at Array.map (<anonymous>)',
+  'Error: boom\n    at https://shop.example/d.js:4:7\n    at async Promise.all (index 0)',
+];
+
+describe('stack-frame-lite', () => {
+  it.each(STACKS)('parses like stackframe: %s', (stack) => {
+    const a = fields(real.parse({ stack }));
+    expect(a.length).toBeGreaterThan(0);
+    expect(fields(lite.parse({ stack }))).toEqual(a);
+  });
+
+  it('keeps numbers as numbers', () => {
+    const [frame] = lite.parse({ stack: STACKS[0] });
+    expect(frame.lineNumber).toBe(1);
+    expect(frame.columnNumber).toBe(2345);
+  });
+
+  it('rejects a location that is not a number, as stackframe does', () => {
+    const StackFrame = require('../../src/stack-frame-lite.cjs');
+    expect(() => new StackFrame({ lineNumber: 'x' })).toThrow(TypeError);
+    expect(() => new StackFrame({ lineNumber: 3, columnNumber: undefined })).not.toThrow();
+  });
+});

@@ -1,0 +1,38 @@
+/** One HTTP request, as the plugin hands it to a transport. */
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  /** Includes `Authorization` and, with a body, `Content-Type`. */
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  /** Aborted when the per-request `timeout` elapses: a transport must give up then. */
+  signal: AbortSignal;
+}
+
+/** What came back. Header names are lower-case. */
+export interface TransportResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Sends one request and resolves with any HTTP status; rejects only when no response arrived
+ * (network error, abort). Retries, timeouts and status handling stay in the plugin.
+ */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** The default transport: Node's built-in `fetch` (Node 18+). */
+export const makeFetchTransport = (): Transport => async (request) => {
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: request.signal,
+  });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  return { status: response.status, headers, body: await response.text() };
+};
