@@ -288,6 +288,7 @@ export class Client implements ClientLike {
     event.sdk = { ...this._sdk, ...event.sdk };
     const effective = hint.captureContext ? scope.clone().update(hint.captureContext) : scope;
     effective.applyToEvent(event);
+    for (const integration of this._integrations) if (integration.preprocessEvent) integration.preprocessEvent(event, hint, this);
     return normalizeEvent(event, opts.normalizeDepth, opts.normalizeMaxBreadth, opts.maxValueLength);
   }
 

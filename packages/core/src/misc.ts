@@ -1,14 +1,9 @@
-/** 32 lowercase hex characters, as the protocol wants for `event_id`. */
+/** 32 lowercase hex characters (a v4 UUID without dashes), as the protocol wants for `event_id`. */
 export function uuid4(): string {
-  const c = typeof crypto != 'undefined' ? crypto : undefined;
-  const bytes = new Uint8Array(16);
-  if (c && c.getRandomValues) c.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = (Math.random() * 256) | 0;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  let out = '';
-  for (const b of bytes) out += (b < 16 ? '0' : '') + b.toString(16);
-  return out;
+  return Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
 }
 
 /** Seconds since the epoch, with milliseconds. */

@@ -113,10 +113,10 @@ export function lastEventId(): string | undefined {
   return lastId;
 }
 
+/** Records a breadcrumb on the current scope (before `init` there is nowhere to keep it, as in Sentry). */
 export function addBreadcrumb(breadcrumb: Breadcrumb, hint?: BreadcrumbHint): void {
   const client = getClient<Client>();
   if (client) client.addBreadcrumb(breadcrumb, hint);
-  else getCurrentScope().addBreadcrumb(breadcrumb);
 }
 
 export function setUser(user: User | null): void {

@@ -186,6 +186,11 @@ export interface Integration {
   name: string;
   /** Runs once per client; may return its teardown, called on `close()`. */
   setup?(client: ClientLike): void | (() => void);
+  /**
+   * Adds to the event during the capture call itself, for what must be read at that moment
+   * (the page URL, say); the rest of the pipeline runs after the call returns.
+   */
+  preprocessEvent?(event: Event, hint: EventHint, client: ClientLike): void;
   /** Changes or drops (returns null) an event before `beforeSend`. */
   processEvent?(event: Event, hint: EventHint, client: ClientLike): Event | null | PromiseLike<Event | null>;
 }

@@ -487,6 +487,20 @@ describe('scopes', () => {
     expect((await onlyEvent()).tags).toEqual({ when: 'capture' });
   });
 
+  it("records the page URL of the capture call, even when the page navigates right after", async () => {
+    start();
+    const before = location.href;
+    captureMessage('before navigating');
+    history.pushState({}, '', '/elsewhere');
+    try {
+      const [event] = await sentEvents();
+      expect(event.request!.url).toBe(before);
+      expect(event.request!.url).not.toContain('/elsewhere');
+    } finally {
+      history.replaceState({}, '', before);
+    }
+  });
+
   it('sets initialScope at init', async () => {
     start({ initialScope: { tags: { team: 'checkout' }, user: { id: 7 }, extra: { build: 1 } } });
     captureException(new Error('x'));
