@@ -110,14 +110,10 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
         const detail = (v as CustomEvent).detail;
         return { type: v.type, target: target(v.target), isTrusted: v.isTrusted, ...(detail !== undefined && { detail: walk(detail, d - 1, s) }) };
       }
-      // Map: { '[Map]': { key: value } } when all keys are strings, else { '[Map]': [[key, value], …] }.
+      // Map: { '[Map]': [[key, value], …] }, keys of any type kept as they are.
       if (tag == 'Map') {
         const e = [...v] as [unknown, unknown][];
-        return {
-          '[Map]': e.every((p) => typeof p[0] == 'string')
-            ? obj((v = Object.fromEntries(e)), Object.keys(v), d, s)
-            : list(e.length, (i) => [walk(e[i][0], d - 1, s), walk(e[i][1], d - 1, s)]),
-        };
+        return { '[Map]': list(e.length, (i) => [walk(e[i][0], d - 1, s), walk(e[i][1], d - 1, s)]) };
       }
       if (tag == 'Set') {
         const a = [...v];

@@ -5,7 +5,6 @@ import type { Event } from './types';
 
 /** Long strings deep in extra, contexts and breadcrumbs are cut to this in the second pass. */
 const TRIMMED_STRING = 1024;
-const TRIMMED_FRAMES = 30;
 
 function cutStrings(value: unknown): unknown {
   if (typeof value == 'string') return truncate(value, TRIMMED_STRING);
@@ -20,8 +19,8 @@ function cutStrings(value: unknown): unknown {
 
 /**
  * Serialises the event within `maxBytes`, giving up the least useful parts first:
- * long strings first (one huge value should not cost every breadcrumb), then old breadcrumbs,
- * then middle stack frames.
+ * long strings first (one huge value should not cost every breadcrumb), then old breadcrumbs.
+ * Stacks are already at most 50 frames, a few kilobytes: not worth cutting.
  * Returns the JSON, or undefined when even the trimmed event is too large.
  */
 export function serializeWithin(event: Event, maxBytes: number, log: (message: string) => void): string | undefined {
@@ -37,12 +36,6 @@ export function serializeWithin(event: Event, maxBytes: number, log: (message: s
     ['breadcrumbs', (e) => {
       const crumbs = e.breadcrumbs && !Array.isArray(e.breadcrumbs) ? e.breadcrumbs.values : [];
       while (crumbs.length && byteLength(JSON.stringify(e)) > maxBytes) crumbs.splice(0, Math.ceil(crumbs.length / 2));
-    }],
-    ['stack frames', (e) => {
-      for (const ex of (e.exception && e.exception.values) || []) {
-        const frames = ex.stacktrace && ex.stacktrace.frames;
-        if (frames && frames.length > TRIMMED_FRAMES) frames.splice(TRIMMED_FRAMES / 2, frames.length - TRIMMED_FRAMES);
-      }
     }],
   ];
   // Work on a copy: the caller's event (seen by beforeSend) stays as it was.

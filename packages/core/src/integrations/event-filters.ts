@@ -47,11 +47,11 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
     const messages = messagesOf(event);
     const ignored = messages.find((m) => matches(m, ignore));
     if (ignored !== undefined) {
-      if (DEBUG) {
-        const hint = /^(?:Uncaught )?Script error/.test(ignored)
-          ? ' (a cross-origin script: add crossorigin="anonymous" to its <script> tag and serve it with CORS headers to see the real error)'
-          : '';
-        client.log(`event ${event.event_id}: "${ignored}" matches ignoreErrors${hint}`);
+      // Said in every build: the fix is in the page, not in the SDK.
+      if (/^(?:Uncaught )?Script error/.test(ignored)) {
+        client.log('"Script error." hides a cross-origin script\'s error: load it with crossorigin="anonymous" and CORS headers');
+      } else if (DEBUG) {
+        client.log(`event ${event.event_id}: "${ignored}" matches ignoreErrors`);
       }
       return null;
     }

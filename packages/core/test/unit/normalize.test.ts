@@ -104,7 +104,7 @@ const cases: Case[] = [
   ['array at breadth', () => [1, 2], [1, 2], 3, 2],
   ['huge sparse array', () => new Array(1e9), ['[undefined]', '[undefined]', MAXP], 3, 2],
   ['set over breadth', () => new Set([1, 2, 3]), [1, MAXP], 3, 1],
-  ['map over breadth', () => new Map([['a', 1], ['b', 2], ['c', 3]]), { '[Map]': { a: 1, b: 2, '...': MAXP } }, 3, 2],
+  ['map over breadth', () => new Map([['a', 1], ['b', 2], ['c', 3]]), { '[Map]': [['a', 1], ['b', 2], MAXP] }, 3, 2],
   ['map with object keys over breadth', () => new Map([[1, 'a'], [2, 'b']]), { '[Map]': [[1, 'a'], MAXP] }, 3, 1],
   ['default breadth 1000', () => Array.from({ length: 1001 }, (_, i) => i), [...Array.from({ length: 1000 }, (_, i) => i), MAXP]],
 
@@ -150,13 +150,13 @@ const cases: Case[] = [
   ['event beyond depth', () => ({ a: { b: { ev: new MouseEvent('click') } } }), { a: { b: { ev: '[MouseEvent]' } } }],
 
   // collections
-  ['map with string keys', () => new Map<string, unknown>([['a', 1], ['b', { c: [2] }]]), { '[Map]': { a: 1, b: { c: [2] } } }],
+  ['map with string keys', () => new Map<string, unknown>([['a', 1], ['b', { c: [2] }]]), { '[Map]': [['a', 1], ['b', { c: [2] }]] }],
   ['map with other keys', () => new Map<unknown, unknown>([[1, 'one'], [{ k: 1 }, undefined]]), { '[Map]': [[1, 'one'], [{ k: 1 }, '[undefined]']] }],
-  ['empty map', () => new Map(), { '[Map]': {} }],
-  ['map with __proto__ key', () => new Map([['__proto__', { x: 1 }]]), { '[Map]': JSON.parse('{"__proto__":{"x":1}}') }],
-  ['map containing itself', () => { const m = new Map<string, unknown>(); m.set('me', m); return m; }, { '[Map]': { me: '[Circular ~]' } }],
-  ['map depth', () => ({ a: new Map([['b', { c: 1 }]]) }), { a: { '[Map]': { b: '[Object]' } } }, 2],
-  ['foreign map', () => vm.runInNewContext('new Map([["a", 1]])'), { '[Map]': { a: 1 } }],
+  ['empty map', () => new Map(), { '[Map]': [] }],
+  ['map with __proto__ key', () => new Map([['__proto__', { x: 1 }]]), { '[Map]': [['__proto__', { x: 1 }]] }],
+  ['map containing itself', () => { const m = new Map<string, unknown>(); m.set('me', m); return m; }, { '[Map]': [['me', '[Circular ~]']] }],
+  ['map depth', () => ({ a: new Map([['b', { c: 1 }]]) }), { a: { '[Map]': [['b', '[Object]']] } }, 2],
+  ['foreign map', () => vm.runInNewContext('new Map([["a", 1]])'), { '[Map]': [['a', 1]] }],
   ['set', () => new Set<unknown>([1, 'a', { b: 2 }]), [1, 'a', { b: 2 }]],
   ['set containing itself', () => { const s = new Set<unknown>([1]); s.add(s); return s; }, [1, '[Circular ~]']],
   ['set depth', () => new Set([{ a: 1 }]), ['[Object]'], 1],
