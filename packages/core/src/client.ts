@@ -257,7 +257,7 @@ export class Client implements ClientLike {
         return eventId;
       }
       if (!this.isEnabled()) {
-        this.log(`event ${eventId} not sent: ${this._closed ? 'client closed' : this._options.enabled === false ? 'enabled is false' : 'no valid DSN'}`);
+        this.log(`event ${eventId} not sent: ${DEBUG ? (this._closed ? 'client closed' : this._options.enabled === false ? 'enabled is false' : 'no valid DSN') : 'disabled'}`);
         return eventId;
       }
       const event = this._prepare(build(), { ...hint, event_id: eventId }, scope);

@@ -58,7 +58,7 @@ export function normalizeEvent(event: Event, depth: number, breadth: number, max
   if (event.logentry && typeof event.logentry.formatted == 'string') {
     event.logentry.formatted = truncate(event.logentry.formatted, maxLength);
   }
-  for (const exception of (event.exception && event.exception.values) || []) {
+  for (const exception of (event.exception?.values) || []) {
     if (typeof exception.value == 'string') exception.value = truncate(exception.value, maxLength);
   }
   return event;

@@ -41,7 +41,7 @@ function resolveIntegrations(options: Options): Integration[] {
   const { integrations } = options;
   if (typeof integrations == 'function') return integrations(defaults) || [];
   const custom = Array.isArray(integrations) ? integrations : [];
-  return [...defaults.filter((d) => !custom.some((c) => c && c.name == d.name)), ...custom];
+  return [...defaults.filter((d) => !custom.some((c) => c?.name == d.name)), ...custom];
 }
 
 /**
@@ -60,7 +60,7 @@ export function init(options: Options = {}): Client | undefined {
     return client;
   } catch (error) {
     // Only a bug of ours gets here; the page goes on without the SDK.
-    if (options && options.debug) console.warn('[Faultline] init failed:', error);
+    if (options?.debug) console.warn('[Faultline] init failed:', error);
     return undefined;
   }
 }

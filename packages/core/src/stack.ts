@@ -29,7 +29,7 @@ export function parseStack(
 ): StackFrame[] {
   const frames: StackFrame[] = [];
   try {
-    const stack = error && error.stack;
+    const stack = error?.stack;
     if (!stack || typeof stack !== 'string') return frames;
     // Pass only the stack: the parser takes other shapes (`stacktrace`, `opera#sourceloc`)
     // down its Opera paths, which read `message` and can throw.

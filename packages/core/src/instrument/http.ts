@@ -8,14 +8,24 @@ export interface HttpRequest {
   url: string;
   /** The response status; 0 or missing when the request failed before a response. */
   status?: number;
-  /** Why the request failed without a response (network error, CORS, abort). */
+  /**
+   * Why the request failed without a response: the fetch rejection (network error, CORS,
+   * AbortError), or for XHR 'network error', 'abort' or 'timeout'.
+   */
   error?: unknown;
   /** Seconds since the epoch. */
   start: number;
   end: number;
 }
 
-const meta = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+interface XhrInfo {
+  method: string;
+  url: string;
+  /** Set by send(). */
+  start?: number;
+}
+
+const meta = new WeakMap<XMLHttpRequest, XhrInfo>();
 
 function fromFetchArgs(input: unknown, init?: RequestInit): { method: string; url: string } {
   const request = input as Request;
@@ -52,6 +62,18 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
     const proto = XMLHttpRequest.prototype;
     fill(proto, 'open', (original) =>
       function (this: XMLHttpRequest, ...args: unknown[]) {
+        // Listeners once per object, reading the request opened last: added at the first open(),
+        // before the page's own handlers usually are, so the status is read before an onload
+        // that reuses the XHR (open() again) resets it.
+        if (!meta.has(this)) {
+          for (const type of ['load', 'error', 'abort', 'timeout']) {
+            this.addEventListener(type, () => {
+              const info = meta.get(this)!;
+              const error = type == 'load' ? undefined : type == 'error' ? 'network error' : type;
+              if (info.start) emit({ kind: 'xhr', ...(info as Required<XhrInfo>), end: now(), status: this.status, error });
+            });
+          }
+        }
         meta.set(this, { method: String(args[0]).toUpperCase(), url: String(args[1]) });
         return (original as (...a: unknown[]) => void).apply(this, args);
       } as XMLHttpRequest['open'],
@@ -59,15 +81,7 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
     fill(proto, 'send', (original) =>
       function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
         const info = meta.get(this);
-        if (info) {
-          const start = now();
-          let aborted = false;
-          this.addEventListener('abort', () => (aborted = true));
-          this.addEventListener('loadend', () => {
-            const status = this.status;
-            emit({ kind: 'xhr', ...info, start, end: now(), status, error: status ? undefined : aborted ? 'aborted' : 'network error' });
-          });
-        }
+        if (info) info.start = now();
         return original.call(this, body);
       },
     );

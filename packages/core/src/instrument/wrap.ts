@@ -8,11 +8,13 @@ export type WrapSite = string;
 let ignoreOnError = 0;
 
 /**
- * True once after a wrapped callback rethrew: the same error then reaches `window.onerror`,
- * where it must not be reported a second time.
+ * True once per error a wrapped callback rethrew: that error then reaches `window.onerror`,
+ * where it must not be reported a second time. Each call uses one up, so a different error
+ * reaching `onerror` in the same task (a listener object, a listener added before init) is
+ * still reported.
  */
 export function shouldIgnoreOnError(): boolean {
-  return ignoreOnError > 0;
+  return ignoreOnError > 0 && !!ignoreOnError--;
 }
 
 const listeners = new WeakMap<AnyFunction, AnyFunction>();
@@ -31,7 +33,8 @@ export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) =>
       } catch (error) {
         emit(error, site);
         ignoreOnError++;
-        setTimeout(() => ignoreOnError--);
+        // Should the rethrow never reach onerror, the count must not outlive this task.
+        setTimeout(() => (ignoreOnError = 0));
         throw error;
       }
     };

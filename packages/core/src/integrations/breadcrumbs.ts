@@ -40,12 +40,13 @@ export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integr
         ),
       dom && onDomEvent((kind, target) => add({ category: `ui.${kind}`, message: describeElement(target) })),
       (fetch || xhr) &&
-        onHttp(({ kind, method, url, status, start, end }) => {
+        onHttp(({ kind, method, url, status, error, start, end }) => {
           if ((kind == 'fetch' ? !fetch : !xhr) || client.isOwnRequest(url)) return;
           add({
             type: 'http',
             category: kind,
-            level: !status || status >= 500 ? 'error' : status >= 400 ? 'warning' : 'info',
+            // An opaque response (no-cors) has status 0 but did not fail.
+            level: error || status! >= 500 ? 'error' : status! >= 400 ? 'warning' : 'info',
             // No status_code for a request that got no response: the protocol has no 'none'.
             data: { method, url: redactUrl(url), ...(status ? { status_code: status } : {}), duration_ms: Math.round((end - start) * 1000) },
           });

@@ -19,7 +19,7 @@ export const captureConsoleIntegration = (options: CaptureConsoleOptions = {}): 
   setup(client) {
     const fromInit = client.getOptions().captureConsole;
     if (fromInit === false) return;
-    const levels = options.levels || (fromInit && fromInit.levels) || ['error'];
+    const levels = options.levels || (fromInit?.levels) || ['error'];
     return onConsole((method, args) => {
       if (!levels.includes(method)) return;
       const level = consoleLevel(method);

@@ -31,8 +31,8 @@ export const debugIdsIntegration = (): Integration => ({
     }
     const images: DebugImage[] = [];
     const added = new Set<string>();
-    for (const exception of (event.exception && event.exception.values) || []) {
-      for (const frame of (exception.stacktrace && exception.stacktrace.frames) || []) {
+    for (const exception of (event.exception?.values) || []) {
+      for (const frame of (exception.stacktrace?.frames) || []) {
         const file = frame.abs_path || frame.filename;
         if (file && byFile[file] && !added.has(file)) {
           added.add(file);
@@ -40,7 +40,7 @@ export const debugIdsIntegration = (): Integration => ({
         }
       }
     }
-    if (images.length) event.debug_meta = { images: [...((event.debug_meta && event.debug_meta.images) || []), ...images] };
+    if (images.length) event.debug_meta = { images: [...((event.debug_meta?.images) || []), ...images] };
     return event;
   },
 });

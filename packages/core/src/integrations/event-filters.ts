@@ -18,8 +18,8 @@ const NOISE = [/^(?:Uncaught )?Script error\.?$/, /ResizeObserver loop (?:limit 
 /** What the filters match messages against: each exception as `Type: value`, and the message. */
 function messagesOf(event: Event): string[] {
   const out: string[] = [];
-  if (event.logentry && event.logentry.formatted) out.push(event.logentry.formatted);
-  for (const ex of (event.exception && event.exception.values) || []) {
+  if (event.logentry?.formatted) out.push(event.logentry.formatted);
+  for (const ex of (event.exception?.values) || []) {
     if (ex.value) out.push(ex.value);
     if (ex.type) out.push(ex.value ? `${ex.type}: ${ex.value}` : ex.type);
   }
@@ -28,7 +28,7 @@ function messagesOf(event: Event): string[] {
 
 /** The script the error came from: the innermost frame with a real URL. */
 function sourceUrl(event: Event): string | undefined {
-  const values = (event.exception && event.exception.values) || [];
+  const values = (event.exception?.values) || [];
   const frames: StackFrame[] = (values.length && values[values.length - 1].stacktrace?.frames) || [];
   for (let i = frames.length - 1; i >= 0; i--) {
     const name = frames[i].filename;

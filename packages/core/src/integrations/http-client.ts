@@ -17,8 +17,8 @@ export interface HttpClientOptions {
 
 /**
  * Reports failed fetch and XHR requests (server errors and network failures) as events with
- * the method, the URL (secrets redacted), the status and the duration. Aborted requests and
- * the SDK's own requests are never reported.
+ * the method, the URL (secrets redacted), the status and the duration. Aborted requests, the
+ * SDK's own requests and opaque responses (`mode: 'no-cors'`: status 0, no error) are never reported.
  */
 export const httpClientIntegration = (options: HttpClientOptions = {}): Integration => ({
   name: 'HttpClient',
@@ -27,7 +27,7 @@ export const httpClientIntegration = (options: HttpClientOptions = {}): Integrat
     const codes = options.failedRequestStatusCodes || init.failedRequestStatusCodes || [[500, 599]];
     const targets = options.failedRequestTargets || init.failedRequestTargets;
     return onHttp(({ method, url, status, error, start, end }) => {
-      const failed = status ? codes.some((c) => (typeof c == 'number' ? c == status : status >= c[0] && status <= c[1])) : error != 'aborted' && (error as Error)?.name != 'AbortError';
+      const failed = status ? codes.some((c) => (typeof c == 'number' ? c == status : status >= c[0] && status <= c[1])) : !!error && error != 'abort' && (error as Error).name != 'AbortError';
       if (!failed || client.isOwnRequest(url) || (targets && !matches(url, targets))) return;
       client.captureEvent({
         exception: {

@@ -18,7 +18,7 @@ export const linkedErrorsIntegration = (options: LinkedErrorsOptions = {}): Inte
   return {
     name: 'LinkedErrors',
     processEvent(event, hint, client) {
-      const values = event.exception && event.exception.values;
+      const values = event.exception?.values;
       let error = hint.originalException as Record<string, unknown> | undefined;
       if (!values || !values.length || !isError(error)) return event;
       const { inAppExclude, maxValueLength } = client.getOptions();

@@ -55,7 +55,7 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
     try {
       request = Promise.resolve(transport.send(envelope)).then(
         (response) => handleResponse(envelope, response),
-        (error) => onDrop('network_error', envelope.category, envelope, `network error: ${error && error.message}`),
+        (error) => onDrop('network_error', envelope.category, envelope, `network error: ${error?.message}`),
       );
     } catch (error) {
       onDrop('internal_sdk_error', envelope.category, envelope, `the transport threw: ${(error as Error) && (error as Error).message}`);

@@ -78,7 +78,9 @@ describe('uncaught errors', () => {
     expect(receivedEvents(ingest)).toEqual([]);
     // Said in the CDN build too (DEBUG=false): the fix is in the page.
     const debugLines = opened.consoleMessages.filter((m) => m.includes('[Faultline]'));
-    expect(debugLines, opened.consoleMessages.join('\n')).toContainEqual(expect.stringMatching(/^\[warning\] \[Faultline\] .*Script error.*crossorigin="anonymous"/));
+    expect(debugLines, opened.consoleMessages.join('\n')).toContainEqual(
+      expect.stringMatching(/^\[warning\] \[Faultline\] .*Script error.*crossorigin="anonymous"/),
+    );
     expect(debugLines).toContainEqual(expect.stringMatching(/event [0-9a-f]{32} dropped: event_processor/));
   });
 

@@ -377,6 +377,16 @@ describe('filters', () => {
     expect(await discarded()).toEqual([{ reason: 'event_processor', category: 'error', quantity: 2 }]);
   });
 
+  it('sends one error reported twice by different mechanisms (a handler, then the console) once', async () => {
+    start();
+    const error = new Error('logged by its handler');
+    captureException(error, { mechanism: { type: 'vue', handled: false } });
+    captureException(error, { mechanism: { type: 'console', handled: false } });
+    const events = await sentEvents();
+    expect(events).toHaveLength(1);
+    expect(events[0].exception!.values[0].mechanism).toMatchObject({ type: 'vue', handled: false });
+  });
+
   it('sends the same error again when another came between', async () => {
     start();
     const error = new Error('flapping');

@@ -1,0 +1,202 @@
+// Source-map upload benchmark: a generated ~300-module app is built with webpack 5 (production,
+// hidden-source-map) and uploaded to a local mock of Sentry's API answering every request after
+// 20 ms, by @faultline/webpack-plugin and by @sentry/webpack-plugin (which runs the sentry-cli
+// binary), against both server personalities, in this one run. Nothing leaves 127.0.0.1.
+//
+// Upload wall time: from webpack's afterEmit (files on disk) until the build is done and the mock
+// has been idle for 1.5 s (Sentry's plugin creates and finalizes releases without webpack
+// waiting for it). Requests: all requests the mock answered. Run after `npm run build`.
+import { build as esbuild } from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const MODULES = 300;
+const ROUTES = 10;
+const LATENCY_MS = 20;
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const TOKEN = 'bench-token';
+
+// Anything that tries to leave the machine through a proxy-aware client fails fast instead.
+Object.assign(process.env, {
+  SENTRY_DISABLE_UPDATE_CHECK: 'true',
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  NO_PROXY: '127.0.0.1,localhost',
+  CI: '',
+});
+
+const work = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+// The mock server the tests use, compiled from TypeScript for this script.
+const mockFile = join(work, 'mock-sentry.mjs');
+await esbuild({ entryPoints: ['packages/webpack-plugin/test/helpers/mock-sentry.ts'], bundle: true, platform: 'node', format: 'esm', outfile: mockFile, logLevel: 'silent' });
+const { startMockSentry } = await import(pathToFileURL(mockFile).href);
+
+// ~300 small modules: 10 lazily loaded routes of 30 modules each, all reached from one entry.
+const src = join(work, 'app/src');
+mkdirSync(src, { recursive: true });
+for (let i = 0; i < MODULES; i++) {
+  const next = (i + 1) % 30 ? `f${i + 1}` : null;
+  writeFileSync(
+    join(src, `m${i}.js`),
+    `${next ? `import { ${next} } from './m${i + 1}.js';\n` : ''}
+export const label${i} = 'module ${i}: ' + ${JSON.stringify('lorem ipsum dolor sit amet '.repeat(3))};
+
+export function f${i}(input, depth = 0) {
+  const values = [input, input * 2, input + ${i}, depth];
+  if (input > ${1000 + i}) {
+    throw new Error('module ${i} cannot handle ' + input);
+  }
+  const total = values.map((v) => v * ${(i % 13) + 1}).reduce((a, b) => a + b, 0);
+  return depth > 3 ? total : total + ${next ? `${next}(input - 1, depth + 1)` : '0'};
+}
+
+export class Widget${i} {
+  constructor(name) {
+    this.name = name;
+    this.items = [];
+  }
+  add(item) {
+    if (!item) throw new TypeError('widget ${i} needs an item');
+    this.items.push(item);
+    return this.items.length;
+  }
+  render() {
+    return this.items.map((item, index) => \`\${this.name} #\${index}: \${item} (\${label${i}})\`).join('\\n');
+  }
+}
+`,
+  );
+}
+for (let r = 0; r < ROUTES; r++) {
+  const first = r * 30;
+  writeFileSync(join(src, `route${r}.js`), `import { f${first}, Widget${first} } from './m${first}.js';\nexport default (x) => new Widget${first}('route ${r}').add(f${first}(x));\n`);
+}
+writeFileSync(join(src, 'index.js'), `globalThis.routes = [${Array.from({ length: ROUTES }, (_, r) => `() => import('./route${r}.js')`).join(', ')}];\n`);
+
+const webpack = require('webpack');
+const { FaultlineWebpackPlugin } = require('@faultline/webpack-plugin');
+const { sentryWebpackPlugin } = require('@sentry/webpack-plugin');
+const sentryVersion = JSON.parse(readFileSync('node_modules/@sentry/webpack-plugin/package.json', 'utf8')).version;
+const cliVersion = JSON.parse(readFileSync('node_modules/@sentry/cli/package.json', 'utf8')).version;
+const cliBinary = ['@sentry/cli-linux-x64/bin/sentry-cli', '@sentry/cli/sentry-cli'].map((p) => join('node_modules', p)).find(existsSync);
+
+function build(plugins) {
+  const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
+  const timing = { start: 0, done: 0 };
+  const timer = {
+    apply(compiler) {
+      compiler.hooks.afterEmit.tap({ name: 'bench-timer', stage: -1e9 }, () => (timing.start = Date.now()));
+      compiler.hooks.done.tap({ name: 'bench-timer', stage: 1e9 }, () => (timing.done = Date.now()));
+    },
+  };
+  const compiler = webpack({
+    mode: 'production',
+    context: join(work, 'app'),
+    entry: './src/index.js',
+    output: { path: out, filename: 'static/js/[name].[contenthash:8].js', publicPath: '/' },
+    devtool: 'hidden-source-map',
+    plugins: [timer, ...plugins],
+    infrastructureLogging: { level: 'error' },
+    stats: 'none',
+  });
+  const started = Date.now();
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => {
+      if (err) return reject(err);
+      compiler.close(() => resolve({ out, timing, started, errors: stats.compilation.errors.map((e) => e.message), files: readdirSync(join(out, 'static/js')) }));
+    }),
+  );
+}
+
+async function idle(mock, quietMs = 1500) {
+  for (;;) {
+    const last = mock.requests.length ? mock.requests[mock.requests.length - 1].at : 0;
+    if (!mock.pending() && Date.now() - last >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const stored = (mock) =>
+  mock.bundles.length ? `${mock.bundles.reduce((n, b) => n + Object.keys(b.manifest.files).length, 0)} files in an artifact bundle` : mock.releaseFiles.length ? `${mock.releaseFiles.length} release files` : 'nothing';
+
+const contenders = [
+  { name: '@faultline/webpack-plugin', make: (m) => [new FaultlineWebpackPlugin({ url: m.url, authToken: TOKEN, org: 'acme', project: 'shop', release: 'bench@1', silent: true, failOnError: true })] },
+  {
+    name: `@sentry/webpack-plugin ${sentryVersion} (sentry-cli ${cliVersion})`,
+    make: (m, errors) => [
+      sentryWebpackPlugin({
+        url: m.url, authToken: TOKEN, org: 'acme', project: 'shop',
+        release: { name: 'bench@1', create: true, finalize: true, setCommits: false },
+        telemetry: false, silent: true, errorHandler: (e) => errors.push(e),
+      }),
+    ],
+  },
+];
+
+async function measure(contender, personality) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const mock = await startMockSentry({ personality, token: TOKEN, latency: LATENCY_MS });
+    const errors = [];
+    try {
+      const result = await build(contender.make(mock, errors));
+      await idle(mock);
+      const end = Math.max(result.timing.done, mock.requests.length ? mock.requests[mock.requests.length - 1].at : 0);
+      runs.push({
+        upload: end - result.timing.start,
+        total: result.timing.done - result.started,
+        requests: mock.requests.length,
+        stored: stored(mock),
+        files: result.files.length,
+        failures: [...result.errors, ...errors.map((e) => String(e && e.message ? e.message : e))],
+        notFound: mock.requests.filter((r) => r.status == 404).map((r) => `${r.method} ${r.path}`),
+        sequence: mock.requests.map((r) => `${r.method} ${r.path.replace('/api/0/', '')} ${r.status}`),
+      });
+    } finally {
+      await mock.close();
+    }
+  }
+  runs.sort((a, b) => a.upload - b.upload);
+  return runs[Math.floor(runs.length / 2)];
+}
+
+console.log(`Source-map upload of a ${MODULES}-module webpack build; mock Sentry on 127.0.0.1 with ${LATENCY_MS} ms per request; median of ${RUNS} runs.`);
+if (!cliBinary) console.log('sentry-cli binary: not found under node_modules/@sentry/cli*/ (the @sentry/webpack-plugin rows will fail)');
+else console.log(`sentry-cli binary: ${cliBinary}`);
+
+await build([]); // warm-up: webpack and terser load and compile once
+const baseMs = [];
+for (let i = 0; i < RUNS; i++) {
+  const r = await build([]);
+  baseMs.push(r.timing.done - r.started);
+}
+baseMs.sort((a, b) => a - b);
+const rows = [];
+for (const personality of ['current', '20.x']) {
+  for (const contender of contenders) {
+    const r = await measure(contender, personality);
+    rows.push({ contender: contender.name, personality, ...r });
+  }
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`\n${pad('uploader', 56)}${pad('server', 10)}${pad('upload wall', 13)}${pad('requests', 10)}${pad('build total', 13)}stored on the mock`);
+for (const r of rows) {
+  const ok = !r.failures.length && r.stored != 'nothing';
+  console.log(
+    `${pad(r.contender, 56)}${pad(r.personality, 10)}${pad(ok ? `${(r.upload / 1000).toFixed(2)} s` : 'failed', 13)}${pad(r.requests, 10)}${pad(`${(r.total / 1000).toFixed(2)} s`, 13)}${r.stored} (${r.files} files emitted)`,
+  );
+  if (process.env.BENCH_VERBOSE) console.log(r.sequence.map((line) => `    ${line}`).join('\n'));
+  if (!ok) {
+    const reason = r.failures.length ? r.failures.join(' | ') : 'no error reported, but nothing was stored';
+    console.log(`    ${r.contender} did not upload to the ${r.personality} server: ${reason.replace(/\s+/g, ' ').slice(0, 400)}`);
+    if (r.notFound.length) console.log(`    404s from the mock: ${[...new Set(r.notFound)].join(', ')}`);
+  }
+}
+console.log(`\nThe same build without an upload plugin: ${(baseMs[Math.floor(baseMs.length / 2)] / 1000).toFixed(2)} s (median).`);
