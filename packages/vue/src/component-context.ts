@@ -17,16 +17,15 @@ const registered = (registry: any, type: unknown): string | undefined => {
 /** `<MyButton>`, `<Root>` for an unnamed root, `<Anonymous>` otherwise. */
 export function componentName(vm: any): string {
   const options = vm.$options || {};
-  // Vue 3: the internal instance; Vue 2: the tag the parent's template used.
+  // Vue 3's internal instance.
   const i = vm.$;
   const file: unknown = options.__file;
+  // Vue 3's order; the registry (Vue 3) or the tag in the parent's template (Vue 2) last.
   const name =
     options.name ||
     options.__name ||
-    (i
-      ? registered(i.parent && i.parent.type.components, i.type) || registered(i.appContext.components, i.type)
-      : vm.$vnode && vm.$vnode.componentOptions && vm.$vnode.componentOptions.tag) ||
-    (typeof file == 'string' && (/([^/\\]+)\.vue$/.exec(file) || [])[1]);
+    (/([^/\\]+)\.vue$/.exec(file as string) || [])[1] ||
+    (i ? registered(i.parent?.type.components, i.type) || registered(i.appContext.components, i.type) : vm.$vnode?.componentOptions?.tag);
   return name ? `<${classify(String(name))}>` : vm.$parent ? '<Anonymous>' : '<Root>';
 }
 
@@ -34,7 +33,7 @@ export function componentName(vm: any): string {
 function componentTrace(vm: any): string {
   const lines: string[] = [];
   for (let c = vm; c && lines.length <= MAX_TRACE; c = c.$parent) {
-    const file = c.$options && c.$options.__file;
+    const file = c.$options?.__file;
     lines.push(lines.length < MAX_TRACE ? componentName(c) + (file ? ` at ${file}` : '') : '…');
   }
   return lines.join('\n');
@@ -44,12 +43,12 @@ function componentTrace(vm: any): string {
  * `contexts.vue` for an error Vue caught: component, hook, parent chain and props.
  * Without a component (`vm` null or not a component) only the hook.
  */
-export function vueContext(vm: any, hook: string, attachProps: boolean, depth: number): VueContext {
+export function vueContext(vm: any, hook: string, attachProps?: boolean): VueContext {
   const context: VueContext = { lifecycleHook: hook };
-  if (vm && typeof vm == 'object' && vm.$options) {
+  if (vm?.$options) {
     context.componentName = componentName(vm);
     context.trace = componentTrace(vm);
-    if (attachProps) context.propsData = plainData(vm.$options.propsData || vm.$props, depth);
+    if (attachProps) context.propsData = plainData(vm.$options.propsData || vm.$props);
   }
   return context;
 }

@@ -16,11 +16,12 @@ const HOOKS =
 /**
  * Readable text for Vue's `info`: `render function` for `1` or
  * `https://vuejs.org/error-reference/#runtime-1`, `mounted hook` for `m`. Text (Vue 2, Vue 3
- * development builds) comes back as it is.
+ * development builds) comes back as it is, but for the empty watcher expression of Vue 2's
+ * production build (`callback for watcher ""`).
  */
 export function lifecycleHook(info: unknown): string {
   const text = String(info);
-  const code = (/^(?:https:\/\/vuejs\.org\/error-reference\/#runtime-)?(\w{1,3})$/.exec(text) || [])[1];
+  const code = (/(?:^|#runtime-)(\w{1,3})$/.exec(text) || [])[1];
   const hook = code ? HOOK_CODES.indexOf(code) : -1;
-  return (hook < 0 ? code && /^\d+$/.test(code) && CODES[+code] : HOOKS[hook] + ' hook') || text;
+  return (hook < 0 ? code && /^\d+$/.test(code) && CODES[+code] : HOOKS[hook] + ' hook') || text.replace(/ ""$/, '');
 }

@@ -18,9 +18,10 @@ export interface VueLike {
   version?: string;
 }
 
-/** A Vue Router 3 or 4 instance: only `afterEach` is used. */
+/** A Vue Router 3 or 4 instance: `afterEach`, and `currentRoute` (a ref in Vue Router 4). */
 export interface RouterLike {
   afterEach(guard: (to: any, from: any, failure?: any) => any): unknown;
+  currentRoute?: any;
 }
 
 export interface VueOptions {
