@@ -17,8 +17,9 @@ export function formatConsoleArgs(args: unknown[]): string {
         if (!rest.length) return token;
         const value = rest.shift();
         if (token == '%c') return ''; // CSS for the devtools
-        if (token == '%d' || token == '%i') return String(parseInt(value as string));
-        if (token == '%f') return String(parseFloat(value as string));
+        // describe() first: parseInt of a Symbol would throw.
+        if (token == '%d' || token == '%i') return String(parseInt(describe(value)));
+        if (token == '%f') return String(parseFloat(describe(value)));
         return text(value);
       }),
     );

@@ -387,6 +387,15 @@ describe('filters', () => {
     expect(events[0].exception!.values[0].mechanism).toMatchObject({ type: 'vue', handled: false });
   });
 
+  it('sends failures of two different requests, even with the same message', async () => {
+    start();
+    const failed = (url: string): Event => ({ exception: { values: [{ type: 'Error', value: 'HTTP Client Error with status code: 500' }] }, request: { url, method: 'GET' } });
+    captureEvent(failed('https://shop.example/api?a'));
+    captureEvent(failed('https://shop.example/api?b'));
+    captureEvent(failed('https://shop.example/api?b'));
+    expect((await sentEvents()).map((e) => e.request!.url)).toEqual(['https://shop.example/api?a', 'https://shop.example/api?b']);
+  });
+
   it('sends the same error again when another came between', async () => {
     start();
     const error = new Error('flapping');

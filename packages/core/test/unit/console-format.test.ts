@@ -20,6 +20,7 @@ describe('formatConsoleArgs', () => {
     ['an Error for %s as "Name: message"', ['cause: %s', new RangeError('too far')], 'cause: RangeError: too far'],
     ['functions by name', [function onSave() {}], '[Function: onSave]'],
     ['no arguments: an empty line', [], ''],
+    ['%d and %f of a Symbol or BigInt do not throw', ['%d %f %d', Symbol('s'), Symbol('t'), 10n], 'NaN NaN 10'],
   ])('%s', (_, args, expected) => {
     expect(formatConsoleArgs(args)).toBe(expected);
   });
