@@ -36,7 +36,7 @@ const packages: PackageBuild[] = [
   },
   {
     dir: 'packages/webpack-plugin',
-    external: [/^node:/, (id: string) => isBuiltin(id), 'webpack', 'fflate'],
+    external: [/^node:/, (id: string) => isBuiltin(id), 'webpack'],
   },
 ];
 

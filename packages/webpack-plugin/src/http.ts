@@ -94,14 +94,13 @@ export function createApi(options: ApiOptions): Api {
       const started = Date.now();
       let response: TransportResponse | undefined;
       let networkError = '';
+      const signal = AbortSignal.timeout(options.timeout);
       try {
-        response = await options.transport({
-          method: spec.method,
-          url,
-          headers,
-          body,
-          signal: AbortSignal.timeout(options.timeout),
-        });
+        // The race holds the timeout even for a transport that ignores the signal.
+        response = await Promise.race([
+          options.transport({ method: spec.method, url, headers, body, signal }),
+          new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
+        ]);
       } catch (e) {
         const err = e as Error & { cause?: { code?: string; message?: string } };
         networkError =

@@ -27,7 +27,8 @@ export const makeFetchTransport = (): Transport => async (request) => {
   const response = await fetch(request.url, {
     method: request.method,
     headers: request.headers,
-    body: request.body,
+    // Node's fetch takes any Uint8Array; the DOM typings want an ArrayBuffer-backed one.
+    body: request.body as string | Uint8Array<ArrayBuffer> | undefined,
     signal: request.signal,
   });
   const headers: Record<string, string> = {};
