@@ -117,7 +117,7 @@ export class Client implements ClientLike {
           bufferSize: opts.bufferSize,
           log: this.log,
           onDrop: (reason, category, envelope, detail) => {
-            this.log(`${envelope.category} ${envelope.eventId || ''} not delivered: ${DEBUG ? detail : reason}`);
+            this.log(`${envelope.category} ${envelope.eventId || ''} not delivered: ${detail || reason}`);
             // Client reports about client reports would never end.
             if (category != 'internal') this.recordDroppedEvent(reason, category);
           },
@@ -239,8 +239,9 @@ export class Client implements ClientLike {
     return this._dispatcher ? this._dispatcher.send(envelope) : Promise.resolve();
   }
 
-  _drop(reason: DropReason, event: Event, why: string): null {
-    this.log(`event ${event.event_id} dropped: ${DEBUG ? why : reason}`);
+  /** `why` is left out of the minified build (`DEBUG && …`): there the reason code is logged. */
+  _drop(reason: DropReason, event: Event, why: string | false): null {
+    this.log(`event ${event.event_id} dropped: ${why || reason}`);
     this.recordDroppedEvent(reason, 'error');
     return null;
   }
@@ -300,23 +301,23 @@ export class Client implements ClientLike {
       chain = andThen<Event | null, Event | null>(chain, (event) => {
         if (!event) return null;
         const result = this._guard(() => integration.processEvent!(event, hint, this));
-        return andThen(result, (next) => next || this._drop('event_processor', event, `by integration ${integration.name}`));
+        return andThen(result, (next) => next || this._drop('event_processor', event, DEBUG && `by integration ${integration.name}`));
       });
     }
     chain = andThen<Event | null, Event | null>(chain, (event) => {
       if (!event) return null;
-      if (Math.random() >= sampleRate) return this._drop('sample_rate', event, `sampleRate is ${sampleRate}`);
+      if (Math.random() >= sampleRate) return this._drop('sample_rate', event, DEBUG && `sampleRate is ${sampleRate}`);
       if (!beforeSend) return event;
       let result: ReturnType<NonNullable<Options['beforeSend']>>;
       try {
         result = this._guard(() => beforeSend(event, hint));
       } catch (error) {
-        return this._drop('before_send', event, `beforeSend threw: ${(error as Error)?.message}`);
+        return this._drop('before_send', event, DEBUG && `beforeSend threw: ${(error as Error)?.message}`);
       }
       return andThen(result, (edited) => {
-        if (edited === null) return this._drop('before_send', event, 'beforeSend returned null');
+        if (edited === null) return this._drop('before_send', event, DEBUG && 'beforeSend returned null');
         if (!edited || typeof edited != 'object') {
-          return this._drop('before_send', event, `beforeSend must return an event or null, got ${typeof edited}`);
+          return this._drop('before_send', event, DEBUG && `beforeSend must return an event or null, got ${typeof edited}`);
         }
         return edited;
       });
@@ -339,7 +340,7 @@ export class Client implements ClientLike {
     const opts = this._options;
     const json = serializeWithin(event, opts.maxEventBytes, this.log);
     if (!json) {
-      this._drop('internal_sdk_error', event, `larger than maxEventBytes (${opts.maxEventBytes}) even after trimming`);
+      this._drop('internal_sdk_error', event, DEBUG && `larger than maxEventBytes (${opts.maxEventBytes}) even after trimming`);
       return;
     }
     const body = opts.endpoint == 'store' ? json : eventEnvelope(json, event.event_id!, this._sdk, this._envelopeDsn());

@@ -5,7 +5,7 @@
 // a non-number location throws, which fails the parse the same way.
 function num(v) {
   if (v === undefined) return v;
-  if (isNaN(parseFloat(v)) || !isFinite(v)) throw new TypeError('location must be a Number');
+  if (isNaN(parseFloat(v)) || !isFinite(v)) throw new TypeError('NaN location');
   return +v;
 }
 // The parser passes regex matches (strings or undefined), so no String() conversion is needed.

@@ -20,6 +20,9 @@ export interface BreadcrumbsOptions {
   history?: boolean;
 }
 
+/** What a person clicks: the element named in a click breadcrumb when the target is inside one. */
+const INTERACTIVE = 'a,button,label,select,[role=button]';
+
 /** Same-origin URLs as paths: shorter, and what Sentry's UI shows. */
 const relative = (url: string) => (url.indexOf(location.origin) ? url : url.slice(location.origin.length) || '/');
 
@@ -38,7 +41,8 @@ export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integr
         onConsole((method, args) =>
           add({ category: 'console', level: consoleLevel(method), message: formatConsoleArgs(args), data: { arguments: args, logger: 'console' } }),
         ),
-      dom && onDomEvent((kind, target) => add({ category: `ui.${kind}`, message: describeElement(target) })),
+      // A click on an icon or a <span> in a button names the button.
+      dom && onDomEvent((kind, target) => add({ category: `ui.${kind}`, message: describeElement((target as Element).closest?.(INTERACTIVE) || target) })),
       (fetch || xhr) &&
         onHttp(({ kind, method, url, status, error, start, end }) => {
           if ((kind == 'fetch' ? !fetch : !xhr) || client.isOwnRequest(url)) return;

@@ -13,7 +13,9 @@ export interface EventFiltersOptions {
  * Errors no one can act on. "Script error." is all a browser tells about an error in a
  * cross-origin script loaded without `crossorigin`; ResizeObserver's loop warning is benign.
  */
-const NOISE = [/^(?:Uncaught )?Script error\.?$/, /ResizeObserver loop (?:limit exceeded|completed with undelivered notifications)/];
+const SCRIPT_ERROR = /^(?:Uncaught )?Script error\.?$/;
+// "…limit exceeded" (Chrome before 116) and "…completed with undelivered notifications".
+const NOISE = [SCRIPT_ERROR, /ResizeObserver loop/];
 
 /** What the filters match messages against: each exception as `Type: value`, and the message. */
 function messagesOf(event: Event): string[] {
@@ -48,7 +50,7 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
     const ignored = messages.find((m) => matches(m, ignore));
     if (ignored !== undefined) {
       // Said in every build: the fix is in the page, not in the SDK.
-      if (/^(?:Uncaught )?Script error/.test(ignored)) {
+      if (SCRIPT_ERROR.test(ignored)) {
         client.log('"Script error." hides a cross-origin script\'s error: load it with crossorigin="anonymous" and CORS headers');
       } else if (DEBUG) {
         client.log(`event ${event.event_id}: "${ignored}" matches ignoreErrors`);

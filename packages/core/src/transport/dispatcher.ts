@@ -16,7 +16,8 @@ export interface DispatcherOptions {
   transport: Transport;
   /** Most sends in flight at once; more are dropped as `queue_overflow`. */
   bufferSize: number;
-  onDrop(reason: DropReason, category: DataCategory, envelope: Envelope, detail: string): void;
+  /** `detail` is left out of the minified build but for the HTTP status. */
+  onDrop(reason: DropReason, category: DataCategory, envelope: Envelope, detail: string | false): void;
   log(message: string): void;
 }
 
@@ -36,29 +37,29 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
       // The server counts what it rate-limits itself: only explain, do not count twice.
       log(`the server answered 429: ${envelope.category} sending paused`);
     } else if (status == 413) {
-      onDrop('send_error', envelope.category, envelope, 'the server answered 413: envelope too large');
+      onDrop('send_error', envelope.category, envelope, DEBUG ? 'the server answered 413: envelope too large' : '413');
     } else if (status && (status < 200 || status >= 300)) {
-      onDrop('send_error', envelope.category, envelope, `the server answered ${status}`);
+      onDrop('send_error', envelope.category, envelope, DEBUG ? `the server answered ${status}` : `${status}`);
     }
   }
 
   function send(envelope: Envelope): Promise<void> {
     if (isRateLimited(limits, envelope.category)) {
-      onDrop('ratelimit_backoff', envelope.category, envelope, `rate limited for category "${envelope.category}"`);
+      onDrop('ratelimit_backoff', envelope.category, envelope, DEBUG && `rate limited for category "${envelope.category}"`);
       return Promise.resolve();
     }
     if (inFlight.size >= bufferSize) {
-      onDrop('queue_overflow', envelope.category, envelope, `more than ${bufferSize} sends in flight`);
+      onDrop('queue_overflow', envelope.category, envelope, DEBUG && `more than ${bufferSize} sends in flight`);
       return Promise.resolve();
     }
     let request: Promise<void>;
     try {
       request = Promise.resolve(transport.send(envelope)).then(
         (response) => handleResponse(envelope, response),
-        (error) => onDrop('network_error', envelope.category, envelope, `network error: ${error?.message}`),
+        (error) => onDrop('network_error', envelope.category, envelope, DEBUG && `network error: ${error?.message}`),
       );
     } catch (error) {
-      onDrop('internal_sdk_error', envelope.category, envelope, `the transport threw: ${(error as Error) && (error as Error).message}`);
+      onDrop('internal_sdk_error', envelope.category, envelope, DEBUG && `the transport threw: ${(error as Error)?.message}`);
       return Promise.resolve();
     }
     const tracked = request.then(() => {

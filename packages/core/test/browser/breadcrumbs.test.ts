@@ -123,6 +123,7 @@ describe('UI breadcrumbs', () => {
           '<input id="name" name="name">',
           '<textarea name="note"></textarea>',
           '<a href="#" class="link plain" aria-label="Help">?</a>',
+          '<button id="save"><span class="icon">💾</span> Save</button>',
         ].join('');
         // A handler that stops propagation hides nothing: clicks are seen in the capture phase.
         document.getElementById('buy').addEventListener('click', (e) => e.stopPropagation());`,
@@ -132,6 +133,8 @@ describe('UI breadcrumbs', () => {
     await opened.page.type('textarea', 'hello');
     await opened.page.type('#name', ' L.');
     await opened.page.click('a');
+    // A click on the icon inside a button names the button.
+    await opened.page.click('#save .icon');
     const crumbs = await crumbsAtCapture(opened);
     expect(crumbs.map(({ category, message }) => [category, message])).toEqual([
       ['ui.click', 'button#buy.primary[data-test="buy"]'],
@@ -141,8 +144,9 @@ describe('UI breadcrumbs', () => {
       ['ui.input', 'input#name[name="name"]'],
       ['ui.click', 'a.link.plain[aria-label="Help"]'],
       ['navigation', undefined],
+      ['ui.click', 'button#save'],
     ]);
-    expect(crumbs.at(-1)!.data).toMatchObject({ to: expect.stringMatching(/#$/) });
+    expect(crumbs.at(-2)!.data).toMatchObject({ to: expect.stringMatching(/#$/) });
     expectTimestampsInOrder(crumbs);
     // What the user typed is never recorded.
     expect(JSON.stringify(crumbs)).not.toMatch(/Ada|hello/);

@@ -4,6 +4,8 @@ import { redactUrl } from '../../src/url';
 describe('redactUrl', () => {
   it.each([
     ['/status/500?token=abc&page=2', '/status/500?token=[Filtered]&page=2'],
+    ['https://ada:hunter2@shop.example/api?page=2', 'https://[Filtered]@shop.example/api?page=2'],
+    ['https://shop.example/a@b?page=2', 'https://shop.example/a@b?page=2'],
     ['https://shop.example/api/cart?page=2&sort=asc', 'https://shop.example/api/cart?page=2&sort=asc'],
     ['https://shop.example/api?api_key=k1&q=shoes', 'https://shop.example/api?api_key=[Filtered]&q=shoes'],
     ['https://x.io/login?user=ada&password=hunter2', 'https://x.io/login?user=ada&password=[Filtered]'],
