@@ -45,7 +45,7 @@ const DEFAULTS = {
   sendClientReports: true,
   // Relay refuses events over 1 MiB; keep a margin for the envelope around it.
   maxEventBytes: 900_000,
-  bufferSize: 64,
+  bufferSize: 128,
 } satisfies Partial<ResolvedOptions>;
 
 /** An absolute URL without its query, for comparing requests (a tunnel may be a relative path). */

@@ -266,7 +266,7 @@ export interface Options {
   inAppExclude?: Array<string | RegExp>;
   /** Largest serialised event in bytes; bigger events are trimmed (breadcrumbs first). @default 200000 */
   maxEventBytes?: number;
-  /** How many sends may be in flight or waiting at once; more are dropped and counted. @default 64 */
+  /** How many sends may wait or be in flight at once (6 go out at a time); more are dropped and counted. @default 128 */
   bufferSize?: number;
   /** Attach a stack trace to `captureMessage` events. @default false */
   attachStacktrace?: boolean;

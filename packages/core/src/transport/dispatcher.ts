@@ -14,20 +14,27 @@ export interface Dispatcher {
 
 export interface DispatcherOptions {
   transport: Transport;
-  /** Most sends in flight at once; more are dropped as `queue_overflow`. */
+  /** Most sends waiting or in flight at once; more are dropped as `queue_overflow`. */
   bufferSize: number;
   /** `detail` is left out of the minified build but for the HTTP status. */
   onDrop(reason: DropReason, category: DataCategory, envelope: Envelope, detail: string | false): void;
   log(message: string): void;
 }
 
+/** Requests at once: what browsers allow per host over HTTP/1.1; the rest wait their turn here. */
+const CONCURRENCY = 6;
+
 /**
- * Puts rate limits and a bounded send buffer around any transport, so a custom
- * transport gets the same protection as the default one.
+ * Puts rate limits and a bounded send buffer around any transport, so a custom transport
+ * gets the same protection as the default one. A burst waits in the buffer instead of
+ * being dropped, and each send checks the rate limits when its turn comes.
  */
 export function createDispatcher({ transport, bufferSize, onDrop, log }: DispatcherOptions): Dispatcher {
   let limits: RateLimits = {};
-  const inFlight = new Set<Promise<void>>();
+  /** Sends waiting or in flight. */
+  const pending = new Set<Promise<void>>();
+  const waiting: Array<() => void> = [];
+  let active = 0;
 
   function handleResponse(envelope: Envelope, response: TransportResponse | void): void {
     if (!response) return;
@@ -43,18 +50,15 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
     }
   }
 
-  function send(envelope: Envelope): Promise<void> {
+  /** Sends now, unless a rate limit began while the envelope waited. */
+  function transmit(envelope: Envelope): Promise<void> {
     if (isRateLimited(limits, envelope.category)) {
       onDrop('ratelimit_backoff', envelope.category, envelope, DEBUG && `rate limited for category "${envelope.category}"`);
       return Promise.resolve();
     }
-    if (inFlight.size >= bufferSize) {
-      onDrop('queue_overflow', envelope.category, envelope, DEBUG && `more than ${bufferSize} sends in flight`);
-      return Promise.resolve();
-    }
-    let request: Promise<void>;
+    DEBUG && log(`sending ${envelope.category} ${envelope.eventId || ''} to ${envelope.url.split('?')[0]}`);
     try {
-      request = Promise.resolve(transport.send(envelope)).then(
+      return Promise.resolve(transport.send(envelope)).then(
         (response) => handleResponse(envelope, response),
         (error) => onDrop('network_error', envelope.category, envelope, DEBUG && `network error: ${error?.message}`),
       );
@@ -62,16 +66,34 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
       onDrop('internal_sdk_error', envelope.category, envelope, DEBUG && `the transport threw: ${(error as Error)?.message}`);
       return Promise.resolve();
     }
-    const tracked = request.then(() => {
-      inFlight.delete(tracked);
+  }
+
+  function send(envelope: Envelope): Promise<void> {
+    if (pending.size >= bufferSize) {
+      onDrop('queue_overflow', envelope.category, envelope, DEBUG && `more than ${bufferSize} sends waiting`);
+      return Promise.resolve();
+    }
+    const tracked = new Promise<void>((resolve) => {
+      const done = () => {
+        active--;
+        pending.delete(tracked);
+        resolve();
+        const next = waiting.shift();
+        if (next) next();
+      };
+      const run = () => {
+        active++;
+        transmit(envelope).then(done, done);
+      };
+      if (active < CONCURRENCY) run();
+      else waiting.push(run);
     });
-    inFlight.add(tracked);
-    DEBUG && log(`sending ${envelope.category} ${envelope.eventId || ''} to ${envelope.url.split('?')[0]}`);
+    pending.add(tracked);
     return tracked;
   }
 
   function flush(timeout?: number): Promise<boolean> {
-    const all = Promise.all(inFlight).then(() =>
+    const all = Promise.all(pending).then(() =>
       transport.flush ? Promise.resolve(transport.flush(timeout)).then((ok) => ok !== false, () => false) : true,
     );
     return withTimeout(all, timeout);

@@ -24,6 +24,19 @@ afterEach(closePages);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const valueOf = (event: Event) => event.exception?.values.at(-1)?.value ?? event.logentry?.formatted;
 
+describe('bursts', () => {
+  it('delivers every one of 100 different errors captured at once', async () => {
+    const opened = await openSdkPage(browser, ingest, {
+      script: `for (let i = 0; i < 100; i++) Faultline.captureException(new Error('burst ' + i));`,
+    });
+    const events = await ingest.waitForEvents(100, 15_000);
+    expect(new Set(events.map(valueOf)).size).toBe(100);
+    await flushAndSettle(opened, 0);
+    expect(ingest.clientReports).toEqual([]);
+    expectClean(ingest, opened);
+  });
+});
+
 describe('rate limits', () => {
   it('429 with Retry-After: 2 pauses sending for 2 s, then sends again', async () => {
     let answered429 = 0;

@@ -137,6 +137,50 @@ describe('dispatcher: failures', () => {
     expect(drops).toHaveLength(1);
   });
 
+  it('delivers a burst of 100 through 6 requests at a time, dropping none', async () => {
+    let active = 0;
+    let most = 0;
+    const sent: string[] = [];
+    const transport: Transport = {
+      send: (e) => {
+        sent.push(e.eventId!);
+        most = Math.max(most, ++active);
+        return new Promise((resolve) => setTimeout(() => (active--, resolve({ statusCode: 200 })), 1));
+      },
+    };
+    const { dispatcher, drops } = setup(transport, 128);
+    const ids = Array.from({ length: 100 }, (_, i) => `e${i}`);
+    for (const id of ids) dispatcher.send(envelope(id));
+    expect(await dispatcher.flush(5000)).toBe(true);
+    expect(sent).toEqual(ids);
+    expect(most).toBe(6);
+    expect(drops).toEqual([]);
+  });
+
+  it('drops what still waits when a rate limit begins, and counts it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(1_700_000_000_000);
+    const resolvers: Array<(r: TransportResponse) => void> = [];
+    const sent: string[] = [];
+    const transport: Transport = {
+      send: (e) => {
+        sent.push(e.eventId!);
+        return new Promise((resolve) => resolvers.push(resolve));
+      },
+    };
+    const { dispatcher, drops } = setup(transport);
+    for (let i = 0; i < 8; i++) dispatcher.send(envelope(`e${i}`));
+    expect(sent).toHaveLength(6);
+    resolvers[0]({ statusCode: 429, headers: { 'retry-after': '60' } });
+    for (const resolve of resolvers.slice(1)) resolve({ statusCode: 200 });
+    await dispatcher.flush();
+    expect(sent).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5']);
+    expect(drops).toEqual([
+      { reason: 'ratelimit_backoff', category: 'error', eventId: 'e6' },
+      { reason: 'ratelimit_backoff', category: 'error', eventId: 'e7' },
+    ]);
+  });
+
   it('drops as network_error when the transport rejects', async () => {
     const { transport } = fakeTransport(new TypeError('Failed to fetch'));
     const { dispatcher, drops, logs } = setup(transport);
