@@ -44,7 +44,13 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
   if (typeof fetch == 'function') {
     fill(globalThis, 'fetch', (original) =>
       function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-        const request = { kind: 'fetch' as const, ...fromFetchArgs(input, init), start: now() };
+        let request: Omit<HttpRequest, 'end'>;
+        try {
+          request = { kind: 'fetch' as const, ...fromFetchArgs(input, init), start: now() };
+        } catch {
+          // Arguments only fetch itself can judge (a URL whose toString throws): left to it, unobserved.
+          return original.call(this, input, init);
+        }
         return original.call(this, input, init).then(
           (response) => {
             emit({ ...request, status: response.status, end: now() });

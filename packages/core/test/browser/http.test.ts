@@ -127,6 +127,32 @@ describe('failed requests', () => {
     expectClean(ingest, opened);
   });
 
+  it('arguments fetch itself rejects (a URL whose toString throws) reach the page as fetch gives them', async () => {
+    const opened = await openSdkPage(browser, ingest, {
+      noInit: true,
+      script: `
+        window.nativeFetch = window.fetch;
+        Faultline.init({ dsn: DSN });`,
+    });
+    const [wrapped, native] = await opened.page.evaluate(async () => {
+      const w = window as unknown as { nativeFetch: typeof fetch };
+      const badUrl = { toString: () => { throw new Error('bad url'); } } as unknown as string;
+      const outcome = async (call: () => Promise<unknown>) => {
+        let promise: Promise<unknown>;
+        try {
+          promise = call();
+        } catch (e) {
+          return ['threw', (e as Error).message];
+        }
+        return promise.then(() => ['resolved'], (e) => ['rejected', (e as Error).message]);
+      };
+      return [await outcome(() => fetch(badUrl)), await outcome(() => w.nativeFetch.call(window, badUrl))];
+    });
+    expect(wrapped).toEqual(native);
+    expect(wrapped).toEqual(['rejected', 'bad url']);
+    expect(opened.pageErrors).toEqual([]);
+  });
+
   it('redacts secret query parameters in the event and the breadcrumb', async () => {
     const opened = await openSdkPage(browser, ingest, {
       script: `fetch('/status/500?token=abc&page=2').then(() => Faultline.captureMessage('after'));`,
