@@ -21,7 +21,7 @@ export function withTimeout(promise: Promise<boolean>, timeout?: number): Promis
   return timeout ? Promise.race([promise, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]) : promise;
 }
 
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
+function isThenable(value: unknown): value is PromiseLike<unknown> {
   return !!value && typeof (value as PromiseLike<unknown>).then == 'function';
 }
 

@@ -2,7 +2,7 @@ import { fanout } from './fanout';
 
 export type ConsoleLevel = 'debug' | 'info' | 'warn' | 'error' | 'log' | 'assert';
 
-export const CONSOLE_LEVELS = 'debug,info,warn,error,log,assert'.split(',') as ConsoleLevel[];
+const CONSOLE_LEVELS = 'debug,info,warn,error,log,assert'.split(',') as ConsoleLevel[];
 
 /** The console methods as they were before the SDK wrapped them; the SDK logs through these. */
 export const originalConsole: Partial<Record<ConsoleLevel, (...args: unknown[]) => void>> = {};
