@@ -38,6 +38,10 @@ const packages: PackageBuild[] = [
     dir: 'packages/webpack-plugin',
     external: [/^node:/, (id: string) => isBuiltin(id), 'webpack'],
   },
+  {
+    dir: 'packages/collector',
+    external: [/^node:/, (id: string) => isBuiltin(id), 'better-sqlite3', '@jridgewell/trace-mapping', 'fflate'],
+  },
 ];
 
 const ts = (dir: string) =>

@@ -1,0 +1,157 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { ApiContext } from './api/api-context';
+import { createRateLimiter } from './ingest/rate-limit';
+import { createProcessor, type Processor } from './process/processor';
+import { createCollectorServer } from './server';
+import { createArtifactStore } from './store/artifacts';
+import { createChunkStore } from './store/chunks';
+import { openDatabase, type Db } from './store/database';
+import { createIngestWrites } from './store/ingest-writes';
+import { createIssueStore } from './store/issues';
+import { createProcessWrites } from './store/process-writes';
+import { bootstrap, createProjectStore, type Project, type ProjectStore } from './store/projects';
+import { createQueue } from './store/queue';
+import { createReleaseStore } from './store/releases';
+import { createRetention } from './store/retention';
+import { createWriteBatch } from './store/write-batch';
+
+export interface CollectorOptions {
+  /** Address to listen on; loopback unless told otherwise. @default '127.0.0.1' */
+  host?: string;
+  /** Port; 0 picks a free one. @default 8000 */
+  port?: number;
+  /** Folder for `collector.db` and `collector.json`. @default '.faultline' */
+  dataDir?: string;
+  /** Events older than this many days are deleted (hourly). @default 90 */
+  retentionDays?: number;
+  /** Take the client IP from the first `X-Forwarded-For` address (behind nginx). @default false */
+  trustProxy?: boolean;
+  /** `HOST:PORT` that browsers reach the ingest at, when it differs from the listening address; used in the printed DSN. */
+  publicIngest?: string;
+  /** Events accepted per project per minute before 429; unset = no limit. */
+  rateLimit?: number;
+  /** Largest envelope, after decompression. @default 20 MiB (Relay's limit) */
+  maxEnvelopeBytes?: number;
+  /** Largest upload request (release file, chunk batch), after decompression. @default 128 MiB */
+  maxUploadBytes?: number;
+  /** Bytes of parsed source maps kept in memory. @default 64 MiB */
+  sourceMapCacheBytes?: number;
+}
+
+/** What `collector.json` holds, for scripts and the example builds. */
+export interface CollectorInfo {
+  url: string;
+  dsn: string;
+  token: string;
+  org: string;
+  project: string;
+}
+
+export interface Collector {
+  url: string;
+  info: CollectorInfo;
+  db: Db;
+  projects: ProjectStore;
+  processor: Processor;
+  /** The DSN of a project (`http://<key>@host:port/<id>`). */
+  dsnFor(project: Project): string;
+  /** Resolves once every queued event is processed. */
+  idle(): Promise<void>;
+  /** Runs one retention pass now. */
+  runRetention(): { events: number; issues: number };
+  /** Stops accepting, answers what is in flight, commits, closes the database. */
+  close(): Promise<void>;
+}
+
+const HOUR_MS = 3600_000;
+
+export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
+  const { host = '127.0.0.1', port = 8000, dataDir = '.faultline', retentionDays = 90, trustProxy = false, maxEnvelopeBytes = 20 * 1024 * 1024, maxUploadBytes = 128 * 1024 * 1024 } = options;
+  const dir = resolve(dataDir);
+  const db = openDatabase(join(dir, 'collector.db'));
+  const projects = createProjectStore(db);
+  bootstrap(db, projects);
+
+  const artifacts = createArtifactStore(db);
+  const processor = createProcessor({ queue: createQueue(db), artifacts, writes: createProcessWrites(db), sourceMapCacheBytes: options.sourceMapCacheBytes });
+  const batch = createWriteBatch(db, processor.wake);
+  const retention = createRetention(db, retentionDays);
+
+  let url = '';
+  const api: ApiContext = {
+    db,
+    projects,
+    releases: createReleaseStore(db),
+    artifacts,
+    issues: createIssueStore(db),
+    chunks: createChunkStore(db),
+    publicUrl: () => url,
+    maxUploadBytes,
+  };
+  const server = createCollectorServer(
+    { projects, writes: createIngestWrites(db), batch, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes },
+    api,
+  );
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family == 'IPv6' ? `[${address.address}]` : address.address;
+  url = `http://${shownHost}:${address.port}`;
+  const ingestHost = options.publicIngest || `${shownHost}:${address.port}`;
+  const dsnFor = (p: Project) => `http://${p.publicKey}@${ingestHost}/${p.id}`;
+
+  const first = projects.list()[0];
+  const info: CollectorInfo = { url, dsn: dsnFor(first), token: projects.firstToken()!, org: first.orgSlug, project: first.slug };
+  const infoFile = join(dir, 'collector.json');
+  writeFileSync(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(infoFile, 0o600);
+
+  // Whatever an earlier process acknowledged but did not process goes first.
+  processor.wake();
+  const retentionTimer = setInterval(() => {
+    try {
+      retention.run();
+    } catch (error) {
+      console.error('faultline-collector: retention failed:', error);
+    }
+  }, HOUR_MS);
+  retentionTimer.unref();
+  setImmediate(() => {
+    try {
+      retention.run();
+    } catch {
+      /* retried hourly */
+    }
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    info,
+    db,
+    projects,
+    processor,
+    dsnFor,
+    idle: () => processor.idle(),
+    runRetention: () => retention.run(),
+    close() {
+      closing ??= new Promise<void>((done) => {
+        clearInterval(retentionTimer);
+        server.close(() => {
+          batch.close();
+          processor.stop();
+          db.close();
+          done();
+        });
+        server.closeIdleConnections();
+        // Requests still arriving after 10 s are cut off; what was acknowledged is committed.
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      });
+      return closing;
+    },
+  };
+}

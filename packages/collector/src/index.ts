@@ -1,0 +1,3 @@
+export { startCollector } from './collector';
+export type { Collector, CollectorInfo, CollectorOptions } from './collector';
+export { runCli } from './cli';

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { HttpError } from '../http/http-error';
+import { hourOf, type DiscardedCount, type SessionCount } from '../store/ingest-writes';
+import { decodeUtf8, type Envelope } from './parse-envelope';
+
+/** Relay's limit for one event, after decompression. */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
+/** What one request asks the store to write, decided before anything is written. */
+export interface IngestWork {
+  event?: { eventId: string; payload: string };
+  sessions: Array<Omit<SessionCount, 'projectId'>>;
+  discarded: Array<Omit<DiscardedCount, 'projectId'>>;
+  /** Items counted by type only: transaction, attachment, and types we do not know. */
+  other: Map<string, number>;
+}
+
+const HEX32 = /^[0-9a-f]{32}$/;
+
+/** `event_id` as Sentry stores it: 32 lowercase hex, dashes of a UUID removed. */
+export function normalizeEventId(value: unknown): string | undefined {
+  if (typeof value != 'string') return undefined;
+  const id = value.replace(/-/g, '').toLowerCase();
+  return HEX32.test(id) ? id : undefined;
+}
+
+const newEventId = () => randomUUID().replace(/-/g, '');
+
+function parseJsonObject(bytes: Buffer, what: string): Record<string, unknown> {
+  const text = decodeUtf8(bytes, what);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, `${what} is not valid JSON`);
+  }
+  if (!value || typeof value != 'object' || Array.isArray(value)) throw new HttpError(400, `${what} is not a JSON object`);
+  return value as Record<string, unknown>;
+}
+
+/** An event's JSON, checked: an object within the size limit, with a valid (or new) `event_id`. */
+export function readEvent(bytes: Buffer, fallbackId?: unknown): { eventId: string; payload: string } {
+  if (bytes.length > MAX_EVENT_BYTES) throw new HttpError(413, `the event is ${bytes.length} bytes, more than the limit of ${MAX_EVENT_BYTES}`);
+  const event = parseJsonObject(bytes, 'the event');
+  if (event.event_id !== undefined && !normalizeEventId(event.event_id)) throw new HttpError(400, 'event_id is not 32 hex characters');
+  const eventId = normalizeEventId(event.event_id) || normalizeEventId(fallbackId) || newEventId();
+  return { eventId, payload: bytes.toString('utf8') };
+}
+
+const str = (v: unknown, max = 200) => (typeof v == 'string' ? v.slice(0, max) : '');
+const count = (v: unknown) => (typeof v == 'number' && Number.isFinite(v) && v > 0 ? Math.min(Math.floor(v), 1e9) : 0);
+const hourFrom = (v: unknown, fallback: number) => {
+  const t = typeof v == 'number' ? v : typeof v == 'string' ? Date.parse(v) / 1000 : NaN;
+  return hourOf(Number.isFinite(t) ? t : fallback);
+};
+
+/** Session updates count `started` once (on `init`) and each status other than `ok`. */
+function readSession(payload: Record<string, unknown>, now: number, work: IngestWork): void {
+  const attrs = (payload.attrs || {}) as Record<string, unknown>;
+  const base = { release: str(attrs.release), environment: str(attrs.environment), hour: hourFrom(payload.started, now) };
+  if (payload.init === true) work.sessions.push({ ...base, status: 'started', count: 1 });
+  const status = str(payload.status, 20);
+  if (status && status != 'ok') work.sessions.push({ ...base, status, count: 1 });
+}
+
+/** Aggregated sessions (`{aggregates: [{started, exited, errored, abnormal, crashed}]}`) add their counts. */
+function readSessions(payload: Record<string, unknown>, now: number, work: IngestWork): void {
+  const attrs = (payload.attrs || {}) as Record<string, unknown>;
+  const aggregates = Array.isArray(payload.aggregates) ? payload.aggregates.slice(0, 1000) : [];
+  for (const a of aggregates as Array<Record<string, unknown>>) {
+    if (!a || typeof a != 'object') continue;
+    const base = { release: str(attrs.release), environment: str(attrs.environment), hour: hourFrom(a.started, now) };
+    let started = 0;
+    for (const status of ['exited', 'errored', 'abnormal', 'crashed']) {
+      const n = count(a[status]);
+      started += n;
+      if (n) work.sessions.push({ ...base, status, count: n });
+    }
+    if (started) work.sessions.push({ ...base, status: 'started', count: started });
+  }
+}
+
+function readClientReport(payload: Record<string, unknown>, release: string, now: number, work: IngestWork): void {
+  const hour = hourFrom(payload.timestamp, now);
+  const discarded = Array.isArray(payload.discarded_events) ? payload.discarded_events.slice(0, 1000) : [];
+  for (const d of discarded as Array<Record<string, unknown>>) {
+    const quantity = d && typeof d == 'object' ? count(d.quantity) : 0;
+    if (quantity) work.discarded.push({ release, reason: str(d.reason, 64) || 'unknown', category: str(d.category, 64) || 'unknown', hour, quantity });
+  }
+}
+
+/** Reads every item of an envelope into the writes it asks for; a bad item fails the whole request. */
+export function readEnvelopeItems(envelope: Envelope, now: number): IngestWork {
+  const work: IngestWork = { sessions: [], discarded: [], other: new Map() };
+  const trace = (envelope.header.trace || {}) as Record<string, unknown>;
+  const release = str(trace.release);
+  envelope.items.forEach(({ header, payload }, i) => {
+    const what = `item ${i + 1} (${header.type.slice(0, 40)})`;
+    switch (header.type) {
+      case 'event':
+        if (work.event) throw new HttpError(400, 'the envelope holds more than one event');
+        work.event = readEvent(payload, envelope.header.event_id);
+        break;
+      case 'session':
+        readSession(parseJsonObject(payload, what), now, work);
+        break;
+      case 'sessions':
+        readSessions(parseJsonObject(payload, what), now, work);
+        break;
+      case 'client_report':
+        readClientReport(parseJsonObject(payload, what), release, now, work);
+        break;
+      default: {
+        const type = header.type.slice(0, 40);
+        work.other.set(type, (work.other.get(type) || 0) + 1);
+      }
+    }
+  });
+  return work;
+}

@@ -1,0 +1,117 @@
+import type { SentryEvent } from '../event';
+import { groupEvent } from '../group';
+import type { ArtifactStore } from '../store/artifacts';
+import type { ProcessedEvent, ProcessWrites } from '../store/process-writes';
+import type { Queue, QueuedRow } from '../store/queue';
+import { createSourceMapCache, symbolicateEvent } from '../symbolicate';
+import { eventTags, userKey } from './event-tags';
+import { normalizeEvent } from './normalize-event';
+
+export interface ProcessorOptions {
+  queue: Queue;
+  artifacts: ArtifactStore;
+  writes: ProcessWrites;
+  /** Events taken per batch (one transaction each). @default 200 */
+  batchSize?: number;
+  /** Bytes of parsed source maps kept in memory. @default 64 MiB */
+  sourceMapCacheBytes?: number;
+}
+
+/** Normalise → symbolicate → group one queued event; a thrown error marks the event failed. */
+export function processRow(row: QueuedRow, artifacts: ArtifactStore, cache: ReturnType<typeof createSourceMapCache>): ProcessedEvent {
+  const raw = JSON.parse(row.payload) as Record<string, unknown>;
+  const event: SentryEvent = normalizeEvent(raw, { eventId: row.event_id, received: row.received, clientIp: row.client_ip ?? undefined });
+  symbolicateEvent(event, artifacts.lookupFor(row.project_id), cache);
+  const group = groupEvent(event);
+  event.title = group.title;
+  event.culprit = group.culprit;
+  event.metadata = group.metadata;
+  event.grouping = { hash: group.hash, method: group.method };
+  return {
+    rowId: row.id,
+    projectId: row.project_id,
+    payload: JSON.stringify(event),
+    timestamp: event.timestamp as number,
+    level: event.level || 'error',
+    release: event.release,
+    environment: event.environment,
+    userKey: userKey(event),
+    tags: eventTags(event),
+    group,
+  };
+}
+
+/**
+ * Drains the queue in the background, a batch per turn of the event loop so ingest keeps
+ * answering in between. `wake()` after each ingest commit; on start it picks up whatever an
+ * earlier process acknowledged but never processed.
+ */
+export function createProcessor(options: ProcessorOptions) {
+  const { queue, artifacts, writes, batchSize = 200 } = options;
+  const cache = createSourceMapCache({ maxBytes: options.sourceMapCacheBytes });
+  let scheduled = false;
+  let stopped = false;
+  let idleWaiters: Array<() => void> = [];
+  let processed = 0;
+  let failed = 0;
+
+  function runBatch(): number {
+    const rows = queue.take(batchSize);
+    const done: ProcessedEvent[] = [];
+    const failures: Array<{ rowId: number; error: string }> = [];
+    for (const row of rows) {
+      try {
+        done.push(processRow(row, artifacts, cache));
+      } catch (error) {
+        failures.push({ rowId: row.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      }
+    }
+    if (rows.length) writes.commit(done, failures);
+    processed += done.length;
+    failed += failures.length;
+    return rows.length;
+  }
+
+  function tick(): void {
+    scheduled = false;
+    if (stopped) return;
+    let n = 0;
+    try {
+      n = runBatch();
+    } catch (error) {
+      // The database refused the batch (disk full, locked): keep the events queued, retry later.
+      console.error('faultline-collector: processing failed, will retry:', error);
+      setTimeout(wake, 1000).unref();
+      return;
+    }
+    if (n) wake();
+    else {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  function wake(): void {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    setImmediate(tick);
+  }
+
+  return {
+    wake,
+    /** Resolves once the queue is empty. */
+    idle(): Promise<void> {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        wake();
+      });
+    },
+    stop(): void {
+      stopped = true;
+    },
+    stats: () => ({ processed, failed, cachedMapBytes: cache.size }),
+  };
+}
+
+export type Processor = ReturnType<typeof createProcessor>;

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { assembleRoutes } from './api/assemble-api';
+import { chunkUploadRoutes } from './api/chunk-upload-api';
+import type { ApiContext } from './api/api-context';
+import { issueRoutes } from './api/issues-api';
+import { releaseFileRoutes } from './api/release-files-api';
+import { releaseRoutes } from './api/releases-api';
+import { requireToken } from './api/require-token';
+import { matchRoute, type Route } from './api/router';
+import { HttpError } from './http/http-error';
+import { sendJson } from './http/respond';
+import { handleIngest, INGEST_PATH, type IngestContext } from './ingest/ingest-handler';
+
+/** Longest request line + headers Node reads before answering 431 (Node's default is 16 KiB). */
+const MAX_HEADER_BYTES = 32 * 1024;
+
+function sendError(res: ServerResponse, error: unknown): void {
+  const e = error instanceof HttpError ? error : new HttpError(500, 'internal server error');
+  if (!(error instanceof HttpError)) console.error('faultline-collector:', error);
+  if (res.headersSent) return void res.destroy();
+  // A refused body may still be arriving: close the connection rather than read it all.
+  const close: Record<string, string> = e.status == 413 ? { connection: 'close' } : {};
+  sendJson(res, e.status, { detail: e.message }, { ...e.headers, ...close });
+}
+
+/**
+ * One handler for everything on the port: ingest (`/api/{id}/envelope|store/`, DSN-key auth),
+ * the token-protected API (`/api/0/…`), and a health check. Errors map to status codes in one place.
+ */
+export function createCollectorServer(ingest: IngestContext, api: ApiContext): Server {
+  const routes: Route[] = [
+    ...releaseRoutes(api),
+    ...releaseFileRoutes(api),
+    ...chunkUploadRoutes(api),
+    ...assembleRoutes(api),
+    ...issueRoutes(api),
+  ];
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url || '/', 'http://collector');
+    } catch {
+      throw new HttpError(400, 'invalid request URL');
+    }
+    const path = url.pathname;
+    const method = req.method || 'GET';
+    const ingestMatch = INGEST_PATH.exec(path);
+    if (ingestMatch) return handleIngest(ingest, req, res, ingestMatch[1], ingestMatch[2] as 'envelope' | 'store', url.searchParams);
+    if (path == '/healthz' || path == '/api/relay/healthcheck/ready/') return sendJson(res, 200, { ok: true });
+    if (path.startsWith('/api/0/')) {
+      const found = matchRoute(routes, method, path);
+      if (!('handler' in found)) {
+        if (found.allowed.length) throw new HttpError(405, `Method "${method}" not allowed.`, { allow: found.allowed.join(', ') });
+        requireToken(req, api.projects);
+        throw new HttpError(404, 'The requested resource does not exist');
+      }
+      requireToken(req, api.projects);
+      return found.handler({ req, res, params: found.params, query: url.searchParams });
+    }
+    throw new HttpError(404, 'The requested resource does not exist');
+  }
+
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 60_000 }, (req, res) => {
+    handle(req, res).catch((error) => sendError(res, error));
+  });
+  // A client that sends garbage instead of HTTP gets a 400 and is disconnected, nothing more.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = err.code == 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  });
+  return server;
+}

@@ -1,0 +1,61 @@
+import type { Db } from './database';
+
+/** An event as ingest hands it over: stored raw and queued for processing. */
+export interface QueuedEvent {
+  projectId: number;
+  eventId: string;
+  received: number;
+  clientIp?: string;
+  /** The event JSON exactly as received. */
+  payload: string;
+}
+
+export interface SessionCount {
+  projectId: number;
+  release: string;
+  environment: string;
+  status: string;
+  hour: number;
+  count: number;
+}
+
+export interface DiscardedCount {
+  projectId: number;
+  release: string;
+  reason: string;
+  category: string;
+  hour: number;
+  quantity: number;
+}
+
+/** The statements ingest runs (inside a write batch): queue events, add to counters. */
+export function createIngestWrites(db: Db) {
+  const insertEvent = db.prepare(
+    `INSERT INTO events (project_id, event_id, received, client_ip, state, payload)
+     VALUES (?, ?, ?, ?, 'queued', ?) ON CONFLICT (project_id, event_id) DO NOTHING`,
+  );
+  const addSessions = db.prepare(
+    `INSERT INTO session_counts (project_id, release, environment, status, hour, count) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+  );
+  const addDiscarded = db.prepare(
+    `INSERT INTO discarded_counts (project_id, release, reason, category, hour, quantity) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity`,
+  );
+  const addItems = db.prepare(
+    `INSERT INTO item_counts (project_id, type, hour, count) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+  );
+  return {
+    /** Queues the event; a repeated `event_id` (a retry whose answer was lost) is a no-op. */
+    queueEvent: (e: QueuedEvent) => void insertEvent.run(e.projectId, e.eventId, e.received, e.clientIp ?? null, e.payload),
+    countSessions: (s: SessionCount) => void addSessions.run(s.projectId, s.release, s.environment, s.status, s.hour, s.count),
+    countDiscarded: (d: DiscardedCount) => void addDiscarded.run(d.projectId, d.release, d.reason, d.category, d.hour, d.quantity),
+    countItems: (projectId: number, type: string, hour: number, count = 1) => void addItems.run(projectId, type, hour, count),
+  };
+}
+
+export type IngestWrites = ReturnType<typeof createIngestWrites>;
+
+/** Hour bucket (unix seconds of the hour's start) of a unix time in seconds. */
+export const hourOf = (seconds: number) => Math.floor(seconds / 3600) * 3600;
