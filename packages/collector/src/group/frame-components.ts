@@ -4,7 +4,7 @@ import type { StackFrame } from '../event';
 export function trimFunction(name: string): string {
   // Chrome's `async `/`new ` prefixes and Firefox's `checkout/<` inner-function marks do not
   // change which function it is.
-  let fn = name.trim().replace(/^(?:async|new)\s+/, '').replace(/\/<.*$/, '');
+  let fn = name.trim().replace(/^(?:async|new)\s+/, '').replace(/\/<.*$/, '').replace(/\s*\[as [^\]]*\]$/, '');
   if (fn.endsWith('<anonymous>')) return '<anonymous>';
   const dot = fn.lastIndexOf('.');
   if (dot >= 0) fn = fn.slice(dot + 1);

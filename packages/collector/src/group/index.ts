@@ -50,8 +50,22 @@ function defaultComponents(event: SentryEvent): { method: string; components: un
 
 const DEFAULT_MARKER = /^\{\{\s*default\s*\}\}$/;
 
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object';
+const framesOf = (s: { frames?: unknown } | undefined) => (s && Array.isArray(s.frames) ? (s.frames.filter(isObject) as StackFrame[]) : undefined);
+
+/** Only objects where objects belong: grouping reads what normalisation left, and never throws on it. */
+function sanitize(event: SentryEvent): SentryEvent {
+  const values = Array.isArray(event.exception?.values) ? event.exception.values.filter(isObject) : undefined;
+  return {
+    ...event,
+    exception: values && { values: values.map((v) => ({ ...v, stacktrace: isObject(v.stacktrace) ? { ...v.stacktrace, frames: framesOf(v.stacktrace) } : undefined })) },
+    stacktrace: isObject(event.stacktrace) ? { ...event.stacktrace, frames: framesOf(event.stacktrace) } : undefined,
+  };
+}
+
 /** Groups an event (after symbolication: minified frames group badly) and names its issue. */
-export function groupEvent(event: SentryEvent): Grouping {
+export function groupEvent(input: SentryEvent): Grouping {
+  const event = sanitize(input);
   let method: string;
   let components: unknown[];
   const fingerprint = Array.isArray(event.fingerprint) ? event.fingerprint.map(String) : [];

@@ -7,7 +7,8 @@ import { originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
  * (`function n(`, `n=function`, `n=(…)=>`, `n(){` in a class or object), and map it.
  */
 export function originalFunctionName(map: TraceMap, minifiedLines: string[] | undefined, line: number, column: number, minifiedName: string | undefined): string | undefined {
-  const short = minifiedName?.split('.').pop();
+  // `Object.m [as run]` (V8's method form) → `m`.
+  const short = minifiedName?.replace(/\s*\[as [^\]]*\]$/, '').split('.').pop();
   if (!minifiedLines || !short || !/^[\w$]+$/.test(short)) return undefined;
   const name = short.replace(/\$/g, '\\$');
   const declaration = new RegExp(`(?:function\\*?\\s*(${name})\\s*\\(|(?:^|[^\\w$.])(${name})\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>)|(?:^|[;{},\\s])(?:async\\s+)?(${name})\\s*\\([^()]*\\)\\s*\\{)`, 'g');
