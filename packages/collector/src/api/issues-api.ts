@@ -115,7 +115,11 @@ function projectEvent(api: ApiContext, { res, params }: RouteContext) {
   const project = requireProject(api, params[0], params[1]);
   const row = api.issues.event(project.id, params[2].replace(/-/g, '').toLowerCase());
   if (!row) throw new HttpError(404, NOT_FOUND);
-  if (params[3]) return sendJson(res, 200, JSON.parse(row.payload));
+  if (params[3]) {
+    // The raw JSON as stored (for a failed event, the bytes as received).
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    return void res.end(row.payload);
+  }
   sendJson(res, 200, serializeEvent(row, row.issue_id === null ? undefined : api.issues.neighbours(row)));
 }
 

@@ -66,9 +66,20 @@ function entries(event: SentryEvent) {
   return out;
 }
 
+/** A failed event's payload may be what could not be read: show the rest of it anyway. */
+function parsePayload(row: EventRow): SentryEvent {
+  try {
+    const value = JSON.parse(row.payload);
+    if (value && typeof value == 'object') return value as SentryEvent;
+  } catch {
+    /* shown with its processing error */
+  }
+  return { event_id: row.event_id };
+}
+
 /** An event in Sentry's API shape; `event.errors` carries the symbolication notes. */
 export function serializeEvent(row: EventRow, neighbours?: { prev: string | null; next: string | null }) {
-  const event = JSON.parse(row.payload) as SentryEvent;
+  const event = parsePayload(row);
   const tags = event.tags && !Array.isArray(event.tags) ? Object.entries(event.tags) : Array.isArray(event.tags) ? event.tags : [];
   const derived: Array<[string, unknown]> = [
     ['level', event.level],

@@ -103,7 +103,7 @@ export function normalizeEvent(raw: Record<string, unknown>, meta: { eventId: st
   const tags = toStringMap(raw.tags);
   if (tags) event.tags = tags;
   else delete event.tags;
-  if (Array.isArray(raw.fingerprint)) event.fingerprint = raw.fingerprint.slice(0, 50).map((f) => String(f).slice(0, 1000));
+  if (Array.isArray(raw.fingerprint)) event.fingerprint = raw.fingerprint.slice(0, 50).map((f) => (text(f, 1000) ?? JSON.stringify(f) ?? '').slice(0, 1000));
   else delete event.fingerprint;
 
   if (isObject(raw.user)) {
