@@ -4,10 +4,8 @@ import type { ReleaseFileRow } from '../store/artifacts';
 import type { ApiContext } from './api-context';
 import { iso } from './dates';
 import { readForm } from './read-json';
-import { requireRelease, scopeOf } from './releases-api';
+import { ORG_OR_PROJECT, requireRelease, scopeOf } from './releases-api';
 import type { Route, RouteContext } from './router';
-
-const ORG_OR_PROJECT = String.raw`(?:organizations/([^/]+)|projects/([^/]+)/([^/]+))`;
 
 const serializeFile = (f: ReleaseFileRow) => ({
   id: String(f.id),

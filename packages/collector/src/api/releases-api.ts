@@ -6,7 +6,8 @@ import { iso, parseTime } from './dates';
 import { readJson } from './read-json';
 import type { Route, RouteContext } from './router';
 
-const ORG_OR_PROJECT = String.raw`(?:organizations/([^/]+)|projects/([^/]+)/([^/]+))`;
+/** `organizations/{org}` or `projects/{org}/{project}`: Sentry serves releases under both. */
+export const ORG_OR_PROJECT = String.raw`(?:organizations/([^/]+)|projects/([^/]+)/([^/]+))`;
 
 /** A release as Sentry's API serializes it (sentry-cli reads several of these fields). */
 export function serializeRelease(r: Release) {

@@ -1,4 +1,6 @@
-import type { Db } from './database';
+import type Database from 'better-sqlite3';
+
+type Db = Database.Database;
 
 // Schema versions, applied in order inside one transaction each; PRAGMA user_version records
 // the last one applied. Never edit a released step: add the next one.
