@@ -80,6 +80,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const retention = createRetention(db, retentionDays);
 
   let url = '';
+  // Browsers reach the ingest at the public address when one is given, else where we listen.
+  const dsnFor = (p: Project) => `http://${p.publicKey}@${options.publicIngest || url.replace(/^http:\/\//, '')}/${p.id}`;
   const api: ApiContext = {
     db,
     projects,
@@ -93,16 +95,17 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const server = createCollectorServer(
     { projects, writes: createIngestWrites(db), batch, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes },
     api,
+    dsnFor,
   );
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok());
   });
   const address = server.address() as AddressInfo;
-  const shownHost = address.family == 'IPv6' ? `[${address.address}]` : address.address;
+  // Listening on every interface: this machine reaches it at loopback.
+  const local = address.address == '0.0.0.0' || address.address == '::' ? '127.0.0.1' : address.address;
+  const shownHost = local.includes(':') ? `[${local}]` : local;
   url = `http://${shownHost}:${address.port}`;
-  const ingestHost = options.publicIngest || `${shownHost}:${address.port}`;
-  const dsnFor = (p: Project) => `http://${p.publicKey}@${ingestHost}/${p.id}`;
 
   const first = projects.list()[0];
   const info: CollectorInfo = { url, dsn: dsnFor(first), token: projects.firstToken()!, org: first.orgSlug, project: first.slug };

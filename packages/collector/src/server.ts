@@ -3,12 +3,14 @@ import { assembleRoutes } from './api/assemble-api';
 import { chunkUploadRoutes } from './api/chunk-upload-api';
 import type { ApiContext } from './api/api-context';
 import { issueRoutes } from './api/issues-api';
+import { projectRoutes } from './api/projects-api';
 import { releaseFileRoutes } from './api/release-files-api';
 import { releaseRoutes } from './api/releases-api';
 import { requireToken } from './api/require-token';
 import { matchRoute, type Route } from './api/router';
 import { HttpError } from './http/http-error';
 import { sendJson } from './http/respond';
+import type { Project } from './store/projects';
 import { handleIngest, INGEST_PATH, type IngestContext } from './ingest/ingest-handler';
 
 /** Longest request line + headers Node reads before answering 431 (Node's default is 16 KiB). */
@@ -27,8 +29,9 @@ function sendError(res: ServerResponse, error: unknown): void {
  * One handler for everything on the port: ingest (`/api/{id}/envelope|store/`, DSN-key auth),
  * the token-protected API (`/api/0/…`), and a health check. Errors map to status codes in one place.
  */
-export function createCollectorServer(ingest: IngestContext, api: ApiContext): Server {
+export function createCollectorServer(ingest: IngestContext, api: ApiContext, dsnFor: (p: Project) => string): Server {
   const routes: Route[] = [
+    ...projectRoutes(api, dsnFor),
     ...releaseRoutes(api),
     ...releaseFileRoutes(api),
     ...chunkUploadRoutes(api),

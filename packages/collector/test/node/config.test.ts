@@ -40,6 +40,10 @@ describe('project add', () => {
       await c.idle();
       const issues = await (await c.api('/api/0/projects/sentry/checkout/issues/')).json();
       expect(issues).toHaveLength(1);
+      const keys = await (await c.api('/api/0/projects/sentry/checkout/keys/')).json();
+      expect(keys).toEqual([expect.objectContaining({ public: url.username, dsn: expect.objectContaining({ public: dsn }) })]);
+      const projects = await (await c.api('/api/0/organizations/sentry/projects/')).json();
+      expect(projects.map((p: { slug: string }) => p.slug)).toEqual(['default', 'checkout']);
       // Keys are per project.
       expect((await fetch(`${c.url}/api/1/envelope/?sentry_key=${url.username}`, { method: 'POST', body: eventEnvelope(errorEvent()) })).status).toBe(403);
     } finally {
