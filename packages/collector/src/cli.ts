@@ -1,8 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startCollector } from './collector';
 import { parseCommand, USAGE } from './config';
 import { openDatabase } from './store/database';
 import { bootstrap, createProjectStore } from './store/projects';
+
+/** Where the collector of this data dir last listened (its collector.json), so the DSN printed is the one that works. */
+function runningHost(dataDir: string): string | undefined {
+  try {
+    const info = JSON.parse(readFileSync(join(resolve(dataDir), 'collector.json'), 'utf8'));
+    return new URL(info.dsn).host || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** `faultline-collector`: serve, or `project add <slug>`. Returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -29,7 +40,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return 1;
       }
       const project = projects.createProject(org.id, parsed.slug!);
-      const host = parsed.options.publicIngest || `${parsed.options.host || '127.0.0.1'}:${parsed.options.port ?? 8000}`;
+      const host = parsed.options.publicIngest || runningHost(dataDir) || `${parsed.options.host || '127.0.0.1'}:${parsed.options.port ?? 8000}`;
       console.log(`Project ${project.slug} (id ${project.id})`);
       console.log(`DSN                  http://${project.publicKey}@${host}/${project.id}`);
       return 0;
