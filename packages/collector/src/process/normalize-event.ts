@@ -50,10 +50,28 @@ function formatLogentry(entry: Record<string, unknown>): string | undefined {
   return entry.message.replace(/%[sdif]/g, (m) => (i < params.length ? String(params[i++]) : m));
 }
 
+/**
+ * Sentry's SDK sends only `filename` (the script's URL); Relay moves it to `abs_path` and keeps
+ * the URL's path as `filename`. Do the same, so every frame has the URL symbolication looks up.
+ */
+function fillAbsPath(frame: Record<string, unknown>): Record<string, unknown> {
+  if (typeof frame.abs_path == 'string' && frame.abs_path) return frame;
+  if (typeof frame.filename != 'string' || !frame.filename) return frame;
+  let filename = frame.filename;
+  if (/^https?:\/\//i.test(filename)) {
+    try {
+      filename = new URL(filename).pathname;
+    } catch {
+      /* keep it as sent */
+    }
+  }
+  return { ...frame, abs_path: frame.filename, filename };
+}
+
 function normalizeStacktrace(value: unknown) {
   if (!isObject(value) || !Array.isArray(value.frames)) return undefined;
   // Keep the throwing end (the last frames) when a stack is too long.
-  const frames = value.frames.filter(isObject).slice(-MAX_FRAMES);
+  const frames = value.frames.filter(isObject).slice(-MAX_FRAMES).map(fillAbsPath);
   return { ...value, frames };
 }
 

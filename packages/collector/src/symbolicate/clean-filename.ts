@@ -4,7 +4,8 @@ const PREFIXES = [/^webpack:\/\/\//, /^webpack:\/\/[^/]*\//, /^(?:rollup|vite|tu
 export function cleanFilename(source: string): string {
   let s = source;
   for (const re of PREFIXES) s = s.replace(re, '');
-  s = s.replace(/^(?:\.\/)+/, '').replace(/\?[^/]*$/, '');
+  // `/./src/a.js`: what @sentry/webpack-plugin leaves of webpack:///./src/a.js.
+  s = s.replace(/^\/?(?:\.\/)+/, '').replace(/\?[^/]*$/, '');
   return s || source;
 }
 

@@ -39,8 +39,12 @@ export const removeE2eBuilds = () => {
 /**
  * Builds `src/<entry>` as the `main` chunk: production mode, `hidden-source-map` (maps emitted,
  * no `sourceMappingURL` comment), content-hashed names under `static/js/`, `publicPath: '/'`.
+ * `plugins` may be a function of the output directory, for uploaders that want its path.
  */
-export async function buildE2eApp(entry: 'index.js' | 'sentry.js', plugins: WebpackPluginInstance[] = []): Promise<E2eBuild> {
+export async function buildE2eApp(
+  entry: 'index.js' | 'sentry.js',
+  plugins: WebpackPluginInstance[] | ((outDir: string) => WebpackPluginInstance[]) = [],
+): Promise<E2eBuild> {
   const outDir = mkdtempSync(join(tmpdir(), 'faultline-e2e-build-'));
   dirs.push(outDir);
   const compiler = webpack({
@@ -54,7 +58,7 @@ export async function buildE2eApp(entry: 'index.js' | 'sentry.js', plugins: Webp
       chunkFilename: 'static/js/[name].[contenthash:8].js',
       publicPath: '/',
     },
-    plugins,
+    plugins: typeof plugins == 'function' ? plugins(outDir) : plugins,
     infrastructureLogging: { level: 'error' },
     stats: 'none',
   });

@@ -269,6 +269,7 @@ describe('helpers', () => {
     ['webpack://shop/node_modules/vue/dist/vue.js', 'node_modules/vue/dist/vue.js'],
     ['./src/App.vue?3a1f', 'src/App.vue'],
     ['../src/main.ts', '../src/main.ts'],
+    ['/./src/cart.js', 'src/cart.js'],
   ])('cleans %s', (source, clean) => expect(cleanFilename(source)).toBe(clean));
 
   it('cuts a long line to 150 characters around the column', () => {
