@@ -94,6 +94,8 @@ async function updateRelease(api: ApiContext, { req, res, params }: RouteContext
 function deleteRelease(api: ApiContext, { res, params }: RouteContext) {
   const { org } = scopeOf(api, params);
   api.releases.remove(requireRelease(api, org.id, params[3]));
+  // Its files went with it (cascade): symbolication must not remember them.
+  api.artifacts.forget();
   res.writeHead(204).end();
 }
 

@@ -28,9 +28,7 @@ export function eventTags(event: SentryEvent): Array<[string, string]> {
   put('release', event.release);
   put('dist', event.dist);
   put('browser', browserName(event.contexts?.browser));
-  put('browser.name', event.contexts?.browser?.name);
   put('os', browserName(event.contexts?.os));
-  put('os.name', event.contexts?.os?.name);
   const url = event.request?.url;
   if (typeof url == 'string') put('url', url.replace(/[?#].*$/, ''));
   const key = userKey(event);

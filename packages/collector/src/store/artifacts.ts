@@ -68,6 +68,19 @@ export function createArtifactStore(db: Db) {
       read: () => readBlob.get(row.sha1)!.content,
     };
 
+  // Every frame of every event asks for its file under several names, mostly in vain (no maps
+  // uploaded, or another candidate form): remember each answer until the next upload changes them.
+  const found = new Map<string, Found | null>();
+  const changed = () => found.clear();
+  const remembered = (key: string, query: () => Found | undefined): Found | undefined => {
+    let hit = found.get(key);
+    if (hit === undefined) {
+      if (found.size >= 50_000) found.clear();
+      found.set(key, (hit = query() ?? null));
+    }
+    return hit ?? undefined;
+  };
+
   const putBlob = (content: Uint8Array) => {
     const sha1 = sha1Hex(content);
     insertBlob.run(sha1, content.length, content);
@@ -82,6 +95,7 @@ export function createArtifactStore(db: Db) {
         const sha1 = putBlob(content);
         const created = Date.now() / 1000;
         const id = Number(insertReleaseFile.run(releaseId, name, dist, JSON.stringify(headers), sha1, created).lastInsertRowid);
+        changed();
         return { id, name, dist, headers, sha1, size: content.length, created };
       })();
     },
@@ -91,6 +105,7 @@ export function createArtifactStore(db: Db) {
       return db.transaction(() => {
         const deleted = deleteReleaseFile.run(releaseId, fileId).changes > 0;
         if (deleted) dropOrphanBlobs.run();
+        changed();
         return deleted;
       })();
     },
@@ -100,15 +115,19 @@ export function createArtifactStore(db: Db) {
         const id = Number(insertBundle.run(orgId, checksum, release, dist, Date.now() / 1000).lastInsertRowid);
         for (const p of projectIds) insertBundleProject.run(id, p);
         for (const e of entries) insertBundleFile.run(id, e.url, e.type, e.debugId ?? null, JSON.stringify(e.headers), putBlob(e.content));
+        changed();
         return id;
       })();
     },
+    /** Drops remembered lookups: call after anything else removes files (a release deleted). */
+    forget: changed,
     /** What symbolication reads, for one project. */
     lookupFor(projectId: number): ArtifactLookup {
       return {
-        byDebugId: (debugId: string, type: ArtifactType) => toArtifact(bundleFileByDebugId.get(debugId.toLowerCase(), type, projectId)),
+        byDebugId: (debugId: string, type: ArtifactType) =>
+          toArtifact(remembered(`d\0${projectId}\0${type}\0${debugId}`, () => bundleFileByDebugId.get(debugId.toLowerCase(), type, projectId))),
         byName: (release: string, dist: string, name: string) =>
-          toArtifact(releaseFileByName.get(projectId, release, dist, name) || bundleFileByName.get(release, dist, name, projectId)),
+          toArtifact(remembered(`n\0${projectId}\0${release}\0${dist}\0${name}`, () => releaseFileByName.get(projectId, release, dist, name) || bundleFileByName.get(release, dist, name, projectId))),
       };
     },
   };

@@ -31,21 +31,20 @@ export function createProcessWrites(db: Db) {
   );
   // The latest event names the issue (as Sentry updates title and culprit); counts only grow.
   const updateIssue = db.prepare(
-    `UPDATE issues SET times_seen = times_seen + 1,
-       first_seen = MIN(first_seen, @ts), last_seen = MAX(last_seen, @ts),
+    `UPDATE issues SET times_seen = times_seen + @n, user_count = user_count + @users,
+       first_seen = MIN(first_seen, @first), last_seen = MAX(last_seen, @last),
        title = @title, culprit = @culprit, metadata = @metadata, level = @level,
-       last_release = COALESCE(@release, last_release), first_release = COALESCE(first_release, @release),
+       last_release = COALESCE(@lastRelease, last_release), first_release = COALESCE(first_release, @firstRelease),
        status = CASE WHEN status = 'resolved' THEN 'unresolved' ELSE status END,
        substatus = CASE WHEN status = 'resolved' THEN 'regressed' ELSE substatus END,
        resolved_at = CASE WHEN status = 'resolved' THEN NULL ELSE resolved_at END
      WHERE id = @id`,
   );
   const addUser = db.prepare('INSERT OR IGNORE INTO issue_users (issue_id, user_key) VALUES (?, ?)');
-  const bumpUsers = db.prepare('UPDATE issues SET user_count = user_count + 1 WHERE id = ?');
-  const addHour = db.prepare('INSERT INTO issue_hours (issue_id, hour, count) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1');
+  const addHour = db.prepare('INSERT INTO issue_hours (issue_id, hour, count) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count');
   const addTag = db.prepare(
-    `INSERT INTO issue_tags (issue_id, key, value, count, first_seen, last_seen) VALUES (?, ?, ?, 1, ?, ?)
-     ON CONFLICT DO UPDATE SET count = count + 1, first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`,
+    `INSERT INTO issue_tags (issue_id, key, value, count, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET count = count + excluded.count, first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)`,
   );
   const markProcessed = db.prepare(
     `UPDATE events SET state = 'processed', payload = ?, issue_id = ?, timestamp = ?, release = ?, environment = ?, user_key = ?, error = NULL
@@ -53,29 +52,70 @@ export function createProcessWrites(db: Db) {
   );
   const markFailed = db.prepare("UPDATE events SET state = 'failed', error = ?, timestamp = received WHERE id = ? AND state = 'queued'");
 
-  function record(e: ProcessedEvent): number {
-    let issue = findIssue.get(e.projectId, e.group.hash);
-    if (!issue) {
-      const id = Number(
-        insertIssue.run(e.projectId, e.group.hash, nextShort.get(e.projectId)!.n, e.group.title, e.group.culprit, e.level, JSON.stringify(e.group.metadata), e.timestamp, e.timestamp, e.release ?? null, e.release ?? null).lastInsertRowid,
-      );
-      issue = { id, status: 'unresolved' };
+  /** What one batch adds to one issue: written once per issue, not once per event. */
+  interface IssueDelta {
+    n: number;
+    first: ProcessedEvent;
+    last: ProcessedEvent;
+    users: Set<string>;
+    hours: Map<number, number>;
+    tags: Map<string, { key: string; value: string; count: number; first: number; last: number }>;
+  }
+
+  function issueFor(e: ProcessedEvent): number {
+    const issue = findIssue.get(e.projectId, e.group.hash);
+    if (issue) return issue.id;
+    return Number(
+      insertIssue.run(e.projectId, e.group.hash, nextShort.get(e.projectId)!.n, e.group.title, e.group.culprit, e.level, JSON.stringify(e.group.metadata), e.timestamp, e.timestamp, e.release ?? null, e.release ?? null).lastInsertRowid,
+    );
+  }
+
+  function add(deltas: Map<number, IssueDelta>, issueId: number, e: ProcessedEvent): void {
+    let d = deltas.get(issueId);
+    if (!d) deltas.set(issueId, (d = { n: 0, first: e, last: e, users: new Set(), hours: new Map(), tags: new Map() }));
+    d.n++;
+    if (e.timestamp < d.first.timestamp) d.first = e;
+    if (e.timestamp >= d.last.timestamp) d.last = e;
+    if (e.userKey) d.users.add(e.userKey);
+    const hour = hourOf(e.timestamp);
+    d.hours.set(hour, (d.hours.get(hour) || 0) + 1);
+    for (const [key, value] of e.tags) {
+      const k = `${key}\0${value}`;
+      const t = d.tags.get(k);
+      if (t) {
+        t.count++;
+        t.first = Math.min(t.first, e.timestamp);
+        t.last = Math.max(t.last, e.timestamp);
+      } else d.tags.set(k, { key, value, count: 1, first: e.timestamp, last: e.timestamp });
     }
-    // Guard first: an event already processed (a crash after commit is impossible, but a
-    // duplicate row id is not) must not move any counter.
-    if (markProcessed.run(e.payload, issue.id, e.timestamp, e.release ?? null, e.environment ?? null, e.userKey ?? null, e.rowId).changes == 0) return issue.id;
-    updateIssue.run({ id: issue.id, ts: e.timestamp, title: e.group.title, culprit: e.group.culprit, metadata: JSON.stringify(e.group.metadata), level: e.level, release: e.release ?? null });
-    if (e.userKey && addUser.run(issue.id, e.userKey).changes) bumpUsers.run(issue.id);
-    addHour.run(issue.id, hourOf(e.timestamp));
-    for (const [key, value] of e.tags) addTag.run(issue.id, key, value, e.timestamp, e.timestamp);
-    return issue.id;
+  }
+
+  function apply(issueId: number, d: IssueDelta): void {
+    let users = 0;
+    for (const u of d.users) users += addUser.run(issueId, u).changes;
+    const latest = d.last;
+    updateIssue.run({
+      id: issueId, n: d.n, users, first: d.first.timestamp, last: latest.timestamp,
+      title: latest.group.title, culprit: latest.group.culprit, metadata: JSON.stringify(latest.group.metadata), level: latest.level,
+      lastRelease: latest.release ?? null, firstRelease: d.first.release ?? null,
+    });
+    for (const [hour, count] of d.hours) addHour.run(issueId, hour, count);
+    for (const t of d.tags.values()) addTag.run(issueId, t.key, t.value, t.count, t.first, t.last);
   }
 
   return {
-    /** Writes a batch of processed events and failures in one transaction. */
+    /**
+     * Writes a batch of processed events and failures in one transaction. Each event is marked
+     * processed first: one that already was (it cannot be, but a duplicate row id could) moves no counter.
+     */
     commit(done: ProcessedEvent[], failed: Array<{ rowId: number; error: string }>): void {
       db.transaction(() => {
-        for (const e of done) record(e);
+        const deltas = new Map<number, IssueDelta>();
+        for (const e of done) {
+          const issueId = issueFor(e);
+          if (markProcessed.run(e.payload, issueId, e.timestamp, e.release ?? null, e.environment ?? null, e.userKey ?? null, e.rowId).changes) add(deltas, issueId, e);
+        }
+        for (const [issueId, d] of deltas) apply(issueId, d);
         for (const f of failed) markFailed.run(f.error.slice(0, 2000), f.rowId);
       })();
     },
