@@ -37,10 +37,10 @@ export function bundlePath(url: string): string {
  * type and headers (`debug-id`, and `Sourcemap` for scripts). A map without its own debug ID
  * takes its script's.
  */
-export function buildArtifactBundle(
+export async function buildArtifactBundle(
   files: readonly BundleFile[],
   meta: { org: string; projects: string[]; release?: string; dist?: string },
-): { zip: Buffer; manifest: Manifest; debugIds: number } {
+): Promise<{ zip: Buffer; manifest: Manifest; debugIds: number }> {
   const sorted = [...files].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const ids = new Map<string, string | undefined>();
   for (const f of sorted) {
@@ -77,7 +77,7 @@ export function buildArtifactBundle(
     ...(meta.release ? { release: meta.release } : {}),
     ...(meta.dist ? { dist: meta.dist } : {}),
   };
-  const zip = createZip([
+  const zip = await createZip([
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) },
     ...sorted.map((f) => ({ name: bundlePath(f.url), data: f.content })),
   ]);

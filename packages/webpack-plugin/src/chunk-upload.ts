@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import type { Api } from './http';
 import type { Logger } from './logger';
 import type { Part } from './multipart';
@@ -38,6 +39,8 @@ const ASSEMBLE_TIMEOUT_MS = 5 * 60_000;
 const MAX_UPLOAD_ROUNDS = 3;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sha1 = (data: Uint8Array) => createHash('sha1').update(data).digest('hex');
+// In zlib's thread pool: gzipping chunks of a big bundle leaves webpack's event loop free.
+const gzipAsync = promisify(gzipCallback);
 
 /** The server's chunk-upload settings, or `undefined` when it has no such endpoint (404/405). */
 export async function getChunkUploadOptions(api: Api, org: string): Promise<ChunkUploadOptions | undefined> {
@@ -108,12 +111,14 @@ export async function uploadArtifactBundle(
     }
     const groups = planRequests(missing.map((c) => byChecksum.get(c)!.length), server);
     await runPool(groups, Math.min(concurrency, server.concurrency), async (group) => {
-      const parts: Part[] = group.map((i) => {
-        const data = byChecksum.get(missing[i])!;
-        const body = gzip ? gzipSync(data, { level: 1 }) : data;
-        stats.bytes += body.length;
-        return { name: gzip ? 'file_gzip' : 'file', filename: missing[i], data: body };
-      });
+      const parts: Part[] = await Promise.all(
+        group.map(async (i): Promise<Part> => {
+          const data = byChecksum.get(missing[i])!;
+          const body = gzip ? await gzipAsync(data, { level: 1 }) : data;
+          stats.bytes += body.length;
+          return { name: gzip ? 'file_gzip' : 'file', filename: missing[i], data: body };
+        }),
+      );
       stats.requests++;
       await api({ step: `upload ${group.length} of ${missing.length} chunks`, method: 'POST', path: server.url, multipart: parts });
     });

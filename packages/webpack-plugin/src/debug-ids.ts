@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Compilation, Compiler } from 'webpack';
+import type { Compilation, Compiler, sources } from 'webpack';
+
+type Source = sources.Source;
 
 const JS_FILE = /\.(m|c)?js(\?.*)?$/i;
 const DEBUG_ID_COMMENT = /(?:^|\n)\/\/# debugId=([0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})[ \t]*(?:\r?\n|$)/g;
@@ -30,11 +32,28 @@ export function readDebugId(code: string): string | undefined {
 const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /**
+ * What the previous compilations made, by webpack's source objects: a watch rebuild hands back
+ * the same object for an unchanged chunk, and gets back the same injected one, so webpack does
+ * not emit that file again (nor its map).
+ */
+export interface DebugIdCache {
+  scripts: WeakMap<object, { source: Source; id: string }>;
+  maps: WeakMap<object, Source>;
+}
+
+export const createDebugIdCache = (): DebugIdCache => ({ scripts: new WeakMap(), maps: new WeakMap() });
+
+/**
  * Adds debug IDs to every JavaScript file of the compilation's chunks: the snippet at the top
  * (after a `"use strict"` prologue), the comment at the end, both before source maps are made so
  * the maps account for them; then `debug_id` (and the newer `debugId`) in each file's map.
  */
-export function injectDebugIds(compilation: Compilation, webpack: Compiler['webpack'], pluginName: string): void {
+export function injectDebugIds(
+  compilation: Compilation,
+  webpack: Compiler['webpack'],
+  pluginName: string,
+  cache: DebugIdCache = createDebugIdCache(),
+): void {
   const { ConcatSource, ReplaceSource, RawSource } = webpack.sources;
   const stage = webpack.Compilation.PROCESS_ASSETS_STAGE_DEV_TOOLING;
   const injected = new Map<string, string>();
@@ -44,6 +63,12 @@ export function injectDebugIds(compilation: Compilation, webpack: Compiler['webp
       for (const file of chunk.files) {
         const asset = compilation.getAsset(file);
         if (!asset || !JS_FILE.test(file) || injected.has(file)) continue;
+        const done = cache.scripts.get(asset.source);
+        if (done) {
+          compilation.updateAsset(file, done.source);
+          injected.set(file, done.id);
+          continue;
+        }
         const code = asset.source.source().toString();
         const existing = readDebugId(code);
         if (existing) {
@@ -54,7 +79,9 @@ export function injectDebugIds(compilation: Compilation, webpack: Compiler['webp
         const withSnippet = new ReplaceSource(asset.source);
         const prologue = USE_STRICT.exec(code);
         withSnippet.insert(prologue ? prologue[0].length : 0, debugIdSnippet(id));
-        compilation.updateAsset(file, new ConcatSource(withSnippet, `\n//# debugId=${id}`));
+        const result = new ConcatSource(withSnippet, `\n//# debugId=${id}`);
+        cache.scripts.set(asset.source, { source: result, id });
+        compilation.updateAsset(file, result);
         injected.set(file, id);
       }
     }
@@ -66,11 +93,18 @@ export function injectDebugIds(compilation: Compilation, webpack: Compiler['webp
       for (const mapFile of asArray(asset && asset.info.related && (asset.info.related.sourceMap as string | string[] | undefined))) {
         const map = compilation.getAsset(mapFile);
         if (!map) continue;
+        const done = cache.maps.get(map.source);
+        if (done) {
+          compilation.updateAsset(mapFile, done);
+          continue;
+        }
         try {
           const json = JSON.parse(map.source.source().toString());
           json.debug_id = json.debugId = id;
           // Keep the map a string: webpack's RealContentHashPlugin skips Buffer assets.
-          compilation.updateAsset(mapFile, new RawSource(JSON.stringify(json)));
+          const result = new RawSource(JSON.stringify(json));
+          cache.maps.set(map.source, result);
+          compilation.updateAsset(mapFile, result);
         } catch {
           // Not JSON (another tool's format): leave it, the JS comment still identifies the file.
         }

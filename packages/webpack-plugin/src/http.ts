@@ -20,7 +20,7 @@ export interface ApiOptions {
 export interface RequestSpec {
   /** Names the upload step in errors and debug lines. */
   step: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** A path under the server URL (`/api/0/...`) or an absolute URL. */
   path: string;
   json?: unknown;
@@ -32,6 +32,8 @@ export interface RequestSpec {
 export interface ApiResponse {
   status: number;
   body: string;
+  /** The `Link` header, on paginated lists (`<url>; rel="next"; results="true"; …`). */
+  link?: string;
   /** The body parsed as JSON, or `undefined`. */
   data: unknown;
 }
@@ -111,7 +113,7 @@ export function createApi(options: ApiOptions): Api {
       options.log.debug(`${where} -> ${response ? response.status : networkError} (${Date.now() - started} ms)`);
 
       if (response && ((response.status >= 200 && response.status < 300) || (spec.allow || []).includes(response.status))) {
-        return { status: response.status, body: response.body, data: parseJson(response.body) };
+        return { status: response.status, body: response.body, data: parseJson(response.body), link: response.headers.link };
       }
       const retryable = !response || isRetryable(response.status);
       if (!retryable || attempt >= attempts) {

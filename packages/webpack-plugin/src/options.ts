@@ -1,6 +1,10 @@
 import type { Transport } from './transport';
 
-/** Picks files by their path in the output directory (`static/js/app.js`): a glob, a RegExp or a test. */
+/**
+ * Picks files by their path in the output directory (`static/js/app.js`): a glob (picomatch:
+ * `**\/*.{js,map}`), a path without glob characters (a file, or a directory whose scripts and
+ * maps are taken: `'.'`, `'./dist'`), a RegExp or a test.
+ */
 export type FileFilter = string | RegExp | ((file: string) => boolean);
 
 /** How artifacts reach the server. */
@@ -39,9 +43,12 @@ export interface FaultlineWebpackPluginOptions {
   /** Distribution within the release; must equal the SDK's `dist` exactly. @default none @example { dist: '7' } */
   dist?: string;
   /**
-   * Files to upload, by path in the output directory.
+   * Files to upload, by path in the output directory. A directory is read from the output
+   * directory, then from the project (webpack's `context`) and the working directory, as
+   * @sentry/webpack-plugin 1.x read `include: './dist'`. When nothing (or no source map) is
+   * selected, the build fails under `failOnError`, naming the patterns and the files seen.
    * @default the compilation's emitted `.js`, `.mjs`, `.cjs` and `.map` files
-   * @example { include: ['static/js/**'] }
+   * @example { include: ['static/js/**\/*.{js,map}'] } // or { include: './dist' }
    */
   include?: FileFilter | FileFilter[];
   /** Files to leave out, even when included. @default none @example { exclude: /vendor/ } */

@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Compilation, Compiler } from 'webpack';
 import { collectArtifacts, type Artifact } from './artifacts';
-import { injectDebugIds } from './debug-ids';
+import { createDebugIdCache, injectDebugIds } from './debug-ids';
 import { createLogger, plural, type Logger } from './logger';
 import type { FaultlineWebpackPluginOptions } from './options';
 import { gitCommit } from './release';
@@ -34,9 +34,13 @@ export class FaultlineWebpackPlugin {
     for (const note of o.deprecations) log.warn(note);
     const skipped = () => compiler.watchMode && !o.uploadInWatchMode;
     let toldWatchMode = false;
+    const debugIdCache = createDebugIdCache();
+    // In watch mode: whether a build uploaded already, and the releases created and finalized.
+    let uploadedOnce = false;
+    const releasesDone = new Set<string>();
 
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
-      if (o.debugIds && !skipped()) injectDebugIds(compilation, compiler.webpack, PLUGIN_NAME);
+      if (o.debugIds && !skipped()) injectDebugIds(compilation, compiler.webpack, PLUGIN_NAME, debugIdCache);
     });
 
     compiler.hooks.afterEmit.tapPromise(PLUGIN_NAME, async (compilation) => {
@@ -49,12 +53,28 @@ export class FaultlineWebpackPlugin {
         log.warn('the build has errors: nothing uploaded');
         return;
       }
-      const artifacts = collectArtifacts(compilation, o);
-      if (!artifacts.length) {
-        log.warn('no files to upload: check `include`, `exclude` and webpack\'s `devtool`');
+      const selected = o.selectsIn({ context: compiler.context, outputPath: compiler.outputPath });
+      // A watch rebuild writes only what changed: upload that, never read what it did not write
+      // (with deleteAfterUpload the older maps are gone). The first build also takes the files
+      // webpack found identical on disk (compareBeforeEmit) and so did not write.
+      const emitted = [...compilation.emittedAssets, ...(uploadedOnce ? [] : compilation.comparedForEmitAssets)];
+      const written = compiler.watchMode ? new Set(emitted.map(stripQuery)) : undefined;
+      const selects = written ? (file: string) => written.has(file) && selected(file) : selected;
+      const artifacts = collectArtifacts(compilation, { ...o, selects });
+      if (!artifacts.length && uploadedOnce) {
+        log.info('rebuild: no new scripts or maps to upload');
         return;
       }
-      if (!artifacts.some((a) => a.type == 'source_map')) log.warn("no source maps among the files: set devtool: 'hidden-source-map'");
+      if (!artifacts.length) {
+        const seen = compilation.getAssets().filter((a) => !a.info.hotModuleReplacement).map((a) => a.name);
+        const what = `${o.patterns} matched none of the ${plural(seen.length, 'emitted file')} (${listNames(seen)})`;
+        return report(compilation, compiler, o, `no files to upload: ${what}: check \`include\`, \`exclude\` and webpack's \`devtool\``, log);
+      }
+      if (!uploadedOnce && !artifacts.some((a) => a.type == 'source_map')) {
+        const what = `${plural(artifacts.length, 'file')} to upload (${o.patterns}; saw ${listNames(artifacts.map((a) => a.file))})`;
+        report(compilation, compiler, o, `no source maps among the ${what}: set devtool: 'hidden-source-map'`, log);
+        if (o.failOnError) return;
+      }
 
       const fs = compiler.outputFileSystem || (nodeFs as unknown as OutputFs);
       const pathOf = (a: Artifact) => (fs.join ? fs.join(compiler.outputPath, a.file) : nodePath.join(compiler.outputPath, a.file));
@@ -66,10 +86,18 @@ export class FaultlineWebpackPlugin {
         return release;
       };
       let result;
+      const done = (release: string | undefined) => !!release && releasesDone.has(release);
       try {
-        result = await uploadArtifacts({ options: o, artifacts, read: (a) => readFile(fs, pathOf(a)), release: getRelease, log });
+        const known = done(getRelease());
+        // A rebuild of the same release adds files: the release exists and was finalized already.
+        const options = known ? { ...o, finalize: false, deploy: false as const } : o;
+        result = await uploadArtifacts({ options, artifacts, read: (a) => readFile(fs, pathOf(a)), release: getRelease, releaseExists: known, log });
       } catch (e) {
         return report(compilation, compiler, o, `source map upload failed: ${describe(e)}`, log);
+      }
+      if (compiler.watchMode && result.method != 'dry-run') {
+        uploadedOnce = true;
+        if (result.release) releasesDone.add(result.release);
       }
       if (o.deleteAfterUpload && result.method != 'dry-run') {
         const maps = artifacts.filter((a) => a.type == 'source_map');
@@ -83,6 +111,11 @@ export class FaultlineWebpackPlugin {
     });
   }
 }
+
+const stripQuery = (file: string) => file.replace(/[?#].*$/, '');
+
+/** Names for a message: the first 20, then how many more. */
+const listNames = (names: string[]) => (names.length ? names.slice(0, 20).join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '') : 'none');
 
 /** The error's message, with a hint for the statuses that mean a setting is wrong. */
 function describe(e: unknown): string {

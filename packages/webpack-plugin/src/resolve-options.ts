@@ -1,4 +1,5 @@
-import type { FaultlineWebpackPluginOptions, FileFilter, UploadMode } from './options';
+import { createFileTest, describeFilters, type BuildDirs } from './file-filter';
+import type { FaultlineWebpackPluginOptions, UploadMode } from './options';
 import { makeFetchTransport, type Transport } from './transport';
 
 export interface ResolvedOptions {
@@ -10,6 +11,10 @@ export interface ResolvedOptions {
   dist?: string;
   /** Include and exclude folded into one test on the file's path in the output directory. */
   selects: (file: string) => boolean;
+  /** The same, reading a directory in `include` from the project and the output directory too. */
+  selectsIn: (dirs: BuildDirs) => (file: string) => boolean;
+  /** Include and exclude as text, for messages. */
+  patterns: string;
   urlPrefix?: string;
   filenameTransform?: (filename: string) => string;
   mode: UploadMode;
@@ -33,36 +38,7 @@ export interface ResolvedOptions {
 
 type Env = Record<string, string | undefined>;
 
-const DEFAULT_INCLUDE = /\.(m|c)?js$|\.map$/;
 const MODES: readonly UploadMode[] = ['auto', 'legacy', 'artifact-bundle'];
-
-/** `*` stays in a folder, `**` crosses folders, `?` is one character; anchored at both ends. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  const text = glob.replace(/^\.\//, '');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c == '*' && text[i + 1] == '*') {
-      const slash = text[i + 2] == '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c == '*') source += '[^/]*';
-    else if (c == '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function toTest(filters: FileFilter | FileFilter[] | undefined): ((file: string) => boolean) | undefined {
-  if (filters === undefined) return undefined;
-  const tests = (Array.isArray(filters) ? filters : [filters]).map((f): ((file: string) => boolean) => {
-    if (typeof f == 'function') return f;
-    const re = typeof f == 'string' ? globToRegExp(f) : f;
-    // A RegExp with the g or y flag keeps state between calls: test on a fresh copy each time.
-    return (file) => new RegExp(re.source, re.flags.replace(/[gy]/g, '')).test(file);
-  });
-  return (file) => tests.some((t) => t(file));
-}
 
 const isTruthyEnv = (value: string | undefined) => !!value && value != 'false' && value != '0';
 
@@ -113,8 +89,7 @@ export function resolveOptions(options: FaultlineWebpackPluginOptions = {}, env:
   if (!MODES.includes(mode)) throw new TypeError(`FaultlineWebpackPlugin: \`mode\` must be one of ${MODES.join(', ')}, got ${String(mode)}`);
   if (deploy && !deploy.env) throw new TypeError('FaultlineWebpackPlugin: `deploy.env` is required, e.g. deploy: { env: "production" }');
 
-  const include = toTest(options.include) || ((file: string) => DEFAULT_INCLUDE.test(file));
-  const exclude = toTest(options.exclude);
+  const test = createFileTest(options.include, options.exclude);
   const projects = (Array.isArray(project) ? project : project ? String(project).split(',') : []).map((p) => p.trim()).filter(Boolean);
 
   return {
@@ -124,7 +99,9 @@ export function resolveOptions(options: FaultlineWebpackPluginOptions = {}, env:
     projects,
     release: release || undefined,
     dist: dist || undefined,
-    selects: (file) => include(file) && !(exclude && exclude(file)),
+    selects: (file) => test(file),
+    selectsIn: (dirs) => (file) => test(file, dirs),
+    patterns: describeFilters(options.include, options.exclude),
     urlPrefix,
     filenameTransform,
     mode,

@@ -1,6 +1,6 @@
 /** One HTTP request, as the plugin hands it to a transport. */
 export interface TransportRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   /** Includes `Authorization` and, with a body, `Content-Type`. */
   headers: Record<string, string>;

@@ -14,6 +14,8 @@ export interface UploadJob {
   read: (artifact: Artifact) => Promise<Buffer>;
   /** The release, worked out only when needed (it may run git). */
   release: () => string | undefined;
+  /** The release was created by an earlier build (a watch rebuild): do not create it again. */
+  releaseExists?: boolean;
   log: Logger;
 }
 
@@ -33,7 +35,7 @@ const NO_RELEASE = 'release unknown: set `release` or SENTRY_RELEASE, or build i
  * release files otherwise; then finalizes the release and records the deploy if asked.
  * Throws `UploadError` for a failed request, `Error` for missing settings.
  */
-export async function uploadArtifacts({ options: o, artifacts, read, release: getRelease, log }: UploadJob): Promise<UploadResult> {
+export async function uploadArtifacts({ options: o, artifacts, read, release: getRelease, releaseExists = false, log }: UploadJob): Promise<UploadResult> {
   const bytes = artifacts.reduce((n, a) => n + a.size, 0);
   const release = getRelease();
   const dist = o.dist ? ` (dist ${o.dist})` : '';
@@ -59,7 +61,7 @@ export async function uploadArtifacts({ options: o, artifacts, read, release: ge
   // The release is needed either way: create it while asking the server what it accepts.
   const [asked, made] = await Promise.allSettled([
     o.mode == 'legacy' ? undefined : getChunkUploadOptions(api, org),
-    release ? createRelease(api, org, release, o.projects) : false,
+    release && !releaseExists ? createRelease(api, org, release, o.projects) : false,
   ]);
   if (asked.status == 'rejected') throw asked.reason;
   if (made.status == 'rejected') throw made.reason;
@@ -88,7 +90,7 @@ export async function uploadArtifacts({ options: o, artifacts, read, release: ge
   } else {
     const stats = await uploadReleaseFiles(api, { org, project: o.projects[0], release: release!, dist: o.dist }, artifacts, read, o.concurrency);
     log.info(
-      `uploaded ${plural(stats.uploaded, 'release file')} (${formatBytes(stats.bytes)})${stats.existing ? `, ${stats.existing} already there` : ''} in ${formatDuration(Date.now() - started)}`,
+      `uploaded ${plural(stats.uploaded, 'release file')} (${formatBytes(stats.bytes)})${stats.existing ? `, ${stats.existing} already there` : ''}${stats.replaced ? `, ${stats.replaced} replaced` : ''} in ${formatDuration(Date.now() - started)}`,
     );
   }
 

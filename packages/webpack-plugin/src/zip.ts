@@ -1,4 +1,6 @@
+import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
+import { runPool } from './pool';
 
 export interface ZipEntry {
   name: string;
@@ -28,19 +30,30 @@ const crc32 = (data: Uint8Array): number => {
 
 /** DOS date of 1980-01-01, 00:00: fixed, so the same files always make the same archive. */
 const DOS_DATE = (1 << 5) | 1;
+/**
+ * Version 2.0, made by Unix: readers that see an MS-DOS archive (host 0) may take names as
+ * code page 437 despite the UTF-8 flag (Info-ZIP unzip 6.0 does). A regular file, rw-r--r--.
+ */
+const MADE_BY = (3 << 8) | 20;
+const UNIX_FILE = 0o100644 << 16;
+
+// zlib's thread pool, not the caller's thread: packing a big bundle leaves webpack's event loop free.
+const deflateRaw = promisify(zlib.deflateRaw);
 
 /**
- * Writes a ZIP archive (deflated entries, UTF-8 names, no ZIP64) with Node's zlib. Deterministic:
- * same entries in, same bytes out, so the server can tell it already has a bundle.
+ * Writes a ZIP archive (deflated entries, UTF-8 names, no ZIP64) with Node's zlib, deflating in
+ * its thread pool (up to 4 entries at a time). Deterministic: same entries in, same bytes out,
+ * so the server can tell it already has a bundle.
  */
-export function createZip(entries: readonly ZipEntry[]): Buffer {
+export async function createZip(entries: readonly ZipEntry[]): Promise<Buffer> {
   if (entries.length > 0xffff) throw new Error(`too many files for one archive: ${entries.length}`);
+  const compressed = await runPool(entries, 4, (entry) => deflateRaw(entry.data));
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     const name = Buffer.from(entry.name, 'utf8');
-    const deflated = zlib.deflateRawSync(entry.data);
+    const deflated = compressed[index];
     const stored = deflated.length >= entry.data.length;
     const body = stored ? Buffer.from(entry.data) : deflated;
     const crc = crc32(entry.data);
@@ -61,7 +74,7 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by
+    central.writeUInt16LE(MADE_BY, 4);
     central.writeUInt16LE(20, 6); // needed
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(stored ? 0 : 8, 10);
@@ -71,7 +84,8 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(entry.data.length, 24);
     central.writeUInt16LE(name.length, 28);
-    // extra, comment, disk, internal and external attributes: 0
+    // extra, comment, disk, internal attributes: 0
+    central.writeUInt32LE(UNIX_FILE >>> 0, 38);
     central.writeUInt32LE(offset, 42);
 
     locals.push(local, name, body);

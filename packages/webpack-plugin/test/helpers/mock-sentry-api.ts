@@ -13,6 +13,8 @@ import { readZip } from './zip';
 export type Personality = '20.x' | 'release-files-only' | 'current';
 
 export interface StoredReleaseFile {
+  /** Stable, as Sentry's: deleting a file does not renumber the others. */
+  id: string;
   release: string;
   project: string;
   name: string;
@@ -55,6 +57,8 @@ export interface ApiConfig {
   maxRequestSize: number;
   concurrency: number;
   dropChunkOnFirstAssemble?: boolean;
+  /** Page size of the release file list (Sentry: 100, with a `Link` header for the next page). */
+  releaseFilesPerPage?: number;
 }
 
 /** A release as Sentry's API serializes it (sentry-cli reads several of these fields). */
@@ -86,13 +90,15 @@ async function parseForm(req: IncomingMessage, body: Buffer): Promise<FormData> 
   return new Request('http://mock/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: new Uint8Array(body) }).formData();
 }
 
-/** Answers one authenticated request: `[status, JSON body]`. */
-export function createRoutes(state: SentryData, config: ApiConfig): (req: IncomingMessage, path: string, body: Buffer) => Promise<[number, unknown]> {
+/** Answers one authenticated request: `[status, JSON body, headers?]`. */
+export function createRoutes(state: SentryData, config: ApiConfig): (req: IncomingMessage, path: string, body: Buffer) => Promise<[number, unknown, Record<string, string>?]> {
   const { personality, org: knownOrg, chunkSize, chunksPerRequest, maxRequestSize, concurrency } = config;
   const assembled = new Map<string, 'created' | 'ok'>();
   let dropped = !config.dropChunkOnFirstAssemble;
+  let nextFileId = 1;
+  const perPage = config.releaseFilesPerPage || 100;
 
-  return async function route(req: IncomingMessage, path: string, body: Buffer): Promise<[number, unknown]> {
+  return async function route(req: IncomingMessage, path: string, body: Buffer): Promise<[number, unknown, Record<string, string>?]> {
     const method = req.method || 'GET';
     const json = () => JSON.parse(body.toString('utf8') || '{}');
     let m: RegExpExecArray | null;
@@ -185,13 +191,32 @@ export function createRoutes(state: SentryData, config: ApiConfig): (req: Incomi
       return [201, { id: String(release.deploys.length), environment, name, url, dateStarted: null, dateFinished: new Date().toISOString() }];
     }
 
-    if ((m = /^\/api\/0\/(?:projects\/([^/]+)\/([^/]+)|organizations\/([^/]+))\/releases\/([^/]+)\/files\/$/.exec(path))) {
+    // Release files: list (paginated as Sentry does: `?cursor=0:<offset>:0`, a `Link` header),
+    // upload (409 when the name and dist exist), and delete by id.
+    if ((m = /^\/api\/0\/(?:projects\/([^/]+)\/([^/]+)|organizations\/([^/]+))\/releases\/([^/]+)\/files\/(?:([^/]+)\/)?$/.exec(path))) {
       const org = m[1] || m[3];
       const version = decodeURIComponent(m[4]);
       if (!orgOk(org) || !state.releases.has(version)) return notFound;
       const project = m[2] ? decodeURIComponent(m[2]) : '';
-      const fileJson = (f: StoredReleaseFile, i: number) => ({ id: String(i + 1), name: f.name, dist: f.dist || null, headers: f.headers, size: f.content.length, sha1: sha1(f.content) });
-      if (method == 'GET') return [200, state.releaseFiles.filter((f) => f.release == version).map(fileJson)];
+      const fileJson = (f: StoredReleaseFile) => ({ id: f.id, name: f.name, dist: f.dist || null, headers: f.headers, size: f.content.length, sha1: sha1(f.content) });
+      if (m[5]) {
+        const index = state.releaseFiles.findIndex((f) => f.release == version && f.id == m![5]);
+        if (index < 0) return notFound;
+        if (method == 'GET') return [200, fileJson(state.releaseFiles[index])];
+        if (method != 'DELETE') return [405, { detail: `Method "${method}" not allowed.` }];
+        state.releaseFiles.splice(index, 1);
+        return [204, ''];
+      }
+      if (method == 'GET') {
+        const all = state.releaseFiles.filter((f) => f.release == version);
+        const offset = Number(/[?&]cursor=\d+:(\d+):/.exec(req.url || '')?.[1] || 0);
+        const page = all.slice(offset, offset + perPage);
+        const more = offset + perPage < all.length;
+        const base = `${state.url}${path}`;
+        const link = `<${base}?cursor=0:${Math.max(0, offset - perPage)}:1>; rel="previous"; results="${offset > 0}"; cursor="0:${Math.max(0, offset - perPage)}:1", ` +
+          `<${base}?cursor=0:${offset + perPage}:0>; rel="next"; results="${more}"; cursor="0:${offset + perPage}:0"`;
+        return [200, page.map(fileJson), { link }];
+      }
       const form = await parseForm(req, body);
       const file = form.get('file') as File | null;
       if (!file || typeof file == 'string') return [400, { detail: 'Missing uploaded file' }];
@@ -207,9 +232,9 @@ export function createRoutes(state: SentryData, config: ApiConfig): (req: Incomi
       if (state.releaseFiles.some((f) => f.release == version && f.name == name && f.dist == dist)) {
         return [409, { detail: 'A file matching this name already exists for the given release' }];
       }
-      const stored = { release: version, project, name, dist, headers, content: Buffer.from(await file.arrayBuffer()) };
+      const stored = { id: String(nextFileId++), release: version, project, name, dist, headers, content: Buffer.from(await file.arrayBuffer()) };
       state.releaseFiles.push(stored);
-      return [201, fileJson(stored, state.releaseFiles.length - 1)];
+      return [201, fileJson(stored)];
     }
     return notFound;
   };

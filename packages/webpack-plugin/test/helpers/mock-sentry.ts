@@ -20,6 +20,8 @@ export interface MockSentryOptions {
   concurrency?: number;
   /** On the first assemble that has all chunks, forget one and ask for it again. */
   dropChunkOnFirstAssemble?: boolean;
+  /** Page size of the release file list. @default 100 */
+  releaseFilesPerPage?: number;
 }
 
 export interface RecordedRequest {
@@ -88,7 +90,7 @@ export async function startMockSentry(options: MockSentryOptions): Promise<MockS
     bundles: [] as StoredBundle[],
     maxInFlight: 0,
   };
-  const route = createRoutes(state, { personality, org: knownOrg, chunkSize, chunksPerRequest, maxRequestSize, concurrency, dropChunkOnFirstAssemble: options.dropChunkOnFirstAssemble });
+  const route = createRoutes(state, { personality, org: knownOrg, chunkSize, chunksPerRequest, maxRequestSize, concurrency, dropChunkOnFirstAssemble: options.dropChunkOnFirstAssemble, releaseFilesPerPage: options.releaseFilesPerPage });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
@@ -108,7 +110,9 @@ export async function startMockSentry(options: MockSentryOptions): Promise<MockS
         failure.times--;
         [status, payload, headers] = [failure.status, failure.body, failure.headers];
       } else {
-        [status, payload] = await route(req, path, body);
+        let extra: Record<string, string> | undefined;
+        [status, payload, extra] = await route(req, path, body);
+        headers = extra || {};
       }
     } catch (e) {
       payload = { detail: String(e) };
@@ -116,6 +120,11 @@ export async function startMockSentry(options: MockSentryOptions): Promise<MockS
     state.requests.push({ method, path, status, at: Date.now() });
     inFlight--;
     const text = typeof payload == 'string' ? payload : JSON.stringify(payload);
+    if (status == 204) {
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
     res.writeHead(status, { 'content-type': typeof payload == 'string' ? 'text/html' : 'application/json', ...headers });
     res.end(text);
   }

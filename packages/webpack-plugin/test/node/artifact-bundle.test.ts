@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArtifactBundle, bundlePath, type BundleFile } from '../../src/artifact-bundle';
 import { createZip } from '../../src/zip';
@@ -13,23 +18,71 @@ const file = (f: Partial<Omit<BundleFile, 'content'>> & { file: string; content:
 });
 
 describe('createZip', () => {
-  it('round-trips stored and deflated entries with UTF-8 names', () => {
+  it('round-trips stored and deflated entries with UTF-8 names', async () => {
     const entries = [
       { name: 'manifest.json', data: Buffer.from('{"a":1}') },
       { name: 'files/_/_/big.js', data: Buffer.from('x=1;'.repeat(5000)) },
       { name: 'files/_/_/ümlaut.js', data: Buffer.from('') },
       { name: 'bin', data: Buffer.from([0, 255, 1, 254]) },
     ];
-    const zip = createZip(entries);
+    const zip = await createZip(entries);
     expect(zip.length).toBeLessThan(5000); // the repetitive entry was deflated
     const read = readZip(zip);
     expect([...read.keys()]).toEqual(entries.map((e) => e.name));
     for (const e of entries) expect(read.get(e.name)!.equals(e.data)).toBe(true);
   });
 
-  it('is deterministic', () => {
+  // Info-ZIP's unzip, a reader that is not ours: present on most CI images.
+  const unzip = (() => {
+    try {
+      execFileSync('unzip', ['-v'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!unzip)('writes archives that unzip -t accepts, with an entry over 64 KB and non-ASCII names', async () => {
+    const entries = [
+      { name: 'manifest.json', data: Buffer.from('{"files":{}}') },
+      { name: 'files/_/_/static/js/big.js', data: Buffer.from('var a=1;\n'.repeat(20_000)) }, // 200 KB, deflated
+      { name: 'files/_/_/static/js/random.bin', data: randomBytes(100_000) }, // 100 KB, stored (deflate would grow it)
+      { name: 'files/_/_/static/js/café-日本.js', data: Buffer.from('ünïcödé();'.repeat(10_000)) },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-zip-'));
+    try {
+      const file = join(dir, 'bundle.zip');
+      writeFileSync(file, await createZip(entries));
+      const env = { ...process.env, LC_ALL: 'C.UTF-8' };
+      expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8', env })).toMatch(/No errors detected in compressed data/);
+      expect(execFileSync('unzip', ['-Z1', file], { encoding: 'utf8', env }).split('\n').filter(Boolean)).toEqual(entries.map((e) => e.name));
+      for (const e of entries) {
+        expect(execFileSync('unzip', ['-p', file, e.name], { env, maxBuffer: 1 << 24 }).equals(e.data)).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("deflates off webpack's thread: the event loop keeps turning while a big bundle is packed", async () => {
+    const entries = Array.from({ length: 8 }, (_, i) => ({ name: `files/_/_/${i}.js`, data: Buffer.from(`f${i}(${'x'.repeat(64)});\n`.repeat(40_000)) }));
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      turns++;
+      if (running) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const zipping = createZip(entries);
+    expect(zipping).toBeInstanceOf(Promise);
+    await zipping;
+    running = false;
+    expect(turns).toBeGreaterThan(1);
+  });
+
+  it('is deterministic', async () => {
     const entries = [{ name: 'a', data: Buffer.from('a') }];
-    expect(createZip(entries).equals(createZip(entries))).toBe(true);
+    expect((await createZip(entries)).equals(await createZip(entries))).toBe(true);
   });
 });
 
@@ -52,8 +105,8 @@ describe('buildArtifactBundle', () => {
   ];
   const meta = { org: 'acme', projects: ['shop'], release: 'r1', dist: '7' };
 
-  it('writes a manifest giving each file its URL, type and headers, and the files themselves', () => {
-    const { zip, manifest, debugIds } = buildArtifactBundle(files, meta);
+  it('writes a manifest giving each file its URL, type and headers, and the files themselves', async () => {
+    const { zip, manifest, debugIds } = await buildArtifactBundle(files, meta);
     expect(manifest).toMatchObject({ org: 'acme', project: 'shop', release: 'r1', dist: '7', debug_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(manifest.files).toEqual({
       'files/_/_/static/js/app.js': { url: '~/static/js/app.js', type: 'minified_source', headers: { 'debug-id': ID, Sourcemap: 'app.js.map' } },
@@ -68,14 +121,14 @@ describe('buildArtifactBundle', () => {
     for (const f of files) expect(read.get(bundlePath(f.url))!.equals(f.content)).toBe(true);
   });
 
-  it("gives a map without a debug ID its script's", () => {
-    const { manifest } = buildArtifactBundle([files[0], file({ file: 'static/js/app.js.map', content: '{"version":3}' })], meta);
+  it("gives a map without a debug ID its script's", async () => {
+    const { manifest } = await buildArtifactBundle([files[0], file({ file: 'static/js/app.js.map', content: '{"version":3}' })], meta);
     expect(manifest.files['files/_/_/static/js/app.js.map'].headers).toEqual({ 'debug-id': ID });
   });
 
-  it('makes the same bytes from the same files in any order', () => {
-    const a = buildArtifactBundle(files, meta).zip;
-    const b = buildArtifactBundle([...files].reverse(), meta).zip;
+  it('makes the same bytes from the same files in any order', async () => {
+    const a = (await buildArtifactBundle(files, meta)).zip;
+    const b = (await buildArtifactBundle([...files].reverse(), meta)).zip;
     expect(a.equals(b)).toBe(true);
   });
 });

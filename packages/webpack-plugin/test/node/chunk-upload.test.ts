@@ -63,7 +63,7 @@ describe('getChunkUploadOptions', () => {
 describe('uploadArtifactBundle', () => {
   it('splits into chunks, groups them by the server limits, keeps to its concurrency, and assembles', async () => {
     const { api, mock: m } = await setup({ chunkSize: 1024, chunksPerRequest: 3, maxRequestSize: 2048, concurrency: 2, latency: 20 });
-    const zip = bundleOf(10_000);
+    const zip = await bundleOf(10_000);
     const server = (await getChunkUploadOptions(api, 'acme'))!;
     const stats = await uploadArtifactBundle(api, server, zip, { org: 'acme', projects: ['shop'], version: 'r1', dist: '7' }, 8, quiet);
     const chunks = Math.ceil(zip.length / 1024);
@@ -80,7 +80,7 @@ describe('uploadArtifactBundle', () => {
   it('sends again the chunks the server says it misses', async () => {
     const { api, mock: m } = await setup({ dropChunkOnFirstAssemble: true });
     const server = (await getChunkUploadOptions(api, 'acme'))!;
-    const stats = await uploadArtifactBundle(api, server, bundleOf(100), { org: 'acme', projects: ['shop'] }, 4, quiet);
+    const stats = await uploadArtifactBundle(api, server, await bundleOf(100), { org: 'acme', projects: ['shop'] }, 4, quiet);
     expect(stats).toMatchObject({ chunks: 1, sent: 2, requests: 2 });
     expect(m.bundles).toHaveLength(1);
     expect(m.bundles[0].version).toBeUndefined();
@@ -89,7 +89,7 @@ describe('uploadArtifactBundle', () => {
   it('asks first for a bundle of several chunks, and sends nothing when the server has them all', async () => {
     const { api, mock: m } = await setup({ chunkSize: 1024 });
     const server = (await getChunkUploadOptions(api, 'acme'))!;
-    const zip = bundleOf(3000);
+    const zip = await bundleOf(3000);
     await uploadArtifactBundle(api, server, zip, { org: 'acme', projects: ['shop'] }, 4, quiet);
     const sequence = m.requests.slice(1).map((r) => `${r.method} ${r.path.split('/').slice(-2, -1)[0]}`);
     expect(sequence).toEqual(['POST assemble', 'POST chunk-upload', 'POST assemble', 'POST assemble']);
@@ -101,7 +101,7 @@ describe('uploadArtifactBundle', () => {
   it('sends a one-chunk bundle at once, without asking first', async () => {
     const { api, mock: m } = await setup();
     const server = (await getChunkUploadOptions(api, 'acme'))!;
-    const stats = await uploadArtifactBundle(api, server, bundleOf(100), { org: 'acme', projects: ['shop'] }, 4, quiet);
+    const stats = await uploadArtifactBundle(api, server, await bundleOf(100), { org: 'acme', projects: ['shop'] }, 4, quiet);
     expect(stats).toMatchObject({ chunks: 1, sent: 1, requests: 1 });
     const sequence = m.requests.slice(1).map((r) => `${r.method} ${r.path.split('/').slice(-2, -1)[0]}`);
     expect(sequence).toEqual(['POST chunk-upload', 'POST assemble', 'POST assemble']);
@@ -111,7 +111,7 @@ describe('uploadArtifactBundle', () => {
     const { api, mock: m } = await setup();
     const server = (await getChunkUploadOptions(api, 'acme'))!;
     m.fail({ path: /assemble/, status: 200, times: 1, body: '{"state":"error","detail":"Invalid manifest"}' });
-    await expect(uploadArtifactBundle(api, server, bundleOf(100), { org: 'acme', projects: ['shop'] }, 4, quiet)).rejects.toThrow(
+    await expect(uploadArtifactBundle(api, server, await bundleOf(100), { org: 'acme', projects: ['shop'] }, 4, quiet)).rejects.toThrow(
       'assemble artifact bundle failed: HTTP 200: Invalid manifest',
     );
   });

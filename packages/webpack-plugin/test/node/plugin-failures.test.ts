@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webpack from 'webpack';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { FaultlineWebpackPlugin, makeFetchTransport, type FaultlineWebpackPluginOptions, type Transport } from '../../src/index';
-import { buildFixture, cleanupBuilds, fixtureConfig, listFiles } from '../helpers/build';
+import { FIXTURE_APP, buildFixture, cleanupBuilds, fixtureConfig, listFiles } from '../helpers/build';
 import { startMockSentry, type MockSentry, type Personality } from '../helpers/mock-sentry';
 
 // Webpack builds share two cores with the other test files: give them room.
@@ -63,7 +64,8 @@ describe('409 already exists', () => {
     const first = await buildFixture([pluginFor(m, { failOnError: true })]);
     const second = await buildFixture([pluginFor(m, { failOnError: true })]);
     expect([first.errors, second.errors]).toEqual([[], []]);
-    expect(statuses(m, /\/files\/$/)).toEqual([201, 201, 201, 201, 409, 409, 409, 409]);
+    // The second build lists the release's files and finds them identical: nothing posted again.
+    expect(statuses(m, /\/files\/$/)).toEqual([201, 201, 201, 201]);
     expect(second.logs.some((l) => /uploaded 0 release files \(.+\), 4 already there/.test(l))).toBe(true);
   });
 });
@@ -92,6 +94,56 @@ describe('401', () => {
     expect(build.warnings[0]).toMatch(/check chunk upload failed: HTTP 401.*Source maps were kept in /);
     expect(build.files.filter((f) => f.endsWith('.js'))).toHaveLength(2);
     expect(build.files.filter((f) => f.endsWith('.map'))).toHaveLength(2);
+  });
+});
+
+describe('include', () => {
+  const uploaded = (m: MockSentry) => Object.values(m.bundles[0].manifest.files).map((f) => f.url).sort();
+
+  it('takes a brace glob such as **/*.{js,map}', async () => {
+    const m = await start('current');
+    const build = await buildFixture([pluginFor(m, { include: '**/*.{js,map}', failOnError: true })]);
+    expect([build.errors, build.warnings]).toEqual([[], []]);
+    expect(uploaded(m)).toEqual(build.files.map((f) => `~/${f}`));
+  });
+
+  it.each(['.', './dist', 'dist'])('takes a directory, %j, as @sentry/webpack-plugin 1.x did', async (include) => {
+    const m = await start('current');
+    // The project is `root`, webpack writes to root/dist: the usual layout.
+    const root = mkdtempSync(join(tmpdir(), 'faultline-wp-root-'));
+    try {
+      const build = await buildFixture([pluginFor(m, { include, failOnError: true })], {
+        context: root,
+        entry: { main: join(FIXTURE_APP, 'src/index.js') },
+        output: { path: join(root, 'dist') },
+      });
+      expect([build.errors, build.warnings]).toEqual([[], []]);
+      const written = listFiles(join(root, 'dist'));
+      expect(written.filter((f) => f.endsWith('.map'))).toHaveLength(2);
+      expect(uploaded(m)).toEqual(written.map((f) => `~/${f}`));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the build when nothing matches, naming the patterns and the files it saw', async () => {
+    const m = await start('current');
+    const build = await buildFixture([pluginFor(m, { include: 'build/**/*.js', failOnError: true })]);
+    expect(build.errors).toHaveLength(1);
+    expect(build.errors[0]).toMatch(/^FaultlineWebpackPlugin: no files to upload: include: "build\/\*\*\/\*\.js" matched none of the 4 emitted files \(static\/js\/[^ ]+, /);
+    for (const f of build.files) expect(build.errors[0]).toContain(f);
+    expect(m.requests).toEqual([]);
+  });
+
+  it('fails the build when no source map is among the files, and only warns with failOnError: false', async () => {
+    const m = await start('current');
+    const failed = await buildFixture([pluginFor(m, { failOnError: true })], { devtool: false });
+    expect(failed.errors).toHaveLength(1);
+    expect(failed.errors[0]).toMatch(/^FaultlineWebpackPlugin: no source maps among the 2 files to upload \(include: the emitted \.js, \.mjs, \.cjs and \.map files; saw static\/js\/[^ ]+\.js, static\/js\/[^ ]+\.js\): set devtool: 'hidden-source-map'/);
+    expect(m.requests).toEqual([]);
+    const warned = await buildFixture([pluginFor(m, { failOnError: false, include: 'nothing' })]);
+    expect(warned.errors).toEqual([]);
+    expect(warned.warnings).toEqual([expect.stringMatching(/^FaultlineWebpackPlugin: no files to upload: include: "nothing" matched none of the 4 emitted files/)]);
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, resolveOptions } from '../../src/resolve-options';
+import { globToRegExp } from '../../src/file-filter';
+import { resolveOptions } from '../../src/resolve-options';
+
+const OUTPUT = ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs', 'a.js', 'a.css', 'index.html', 'other/c.js'];
 
 describe('resolveOptions', () => {
   it('has documented defaults', () => {
@@ -76,6 +79,36 @@ describe('resolveOptions', () => {
       'a.json',
       'a.json',
     ]);
+  });
+
+  it.each([
+    ['**/*.{js,map}', ['static/js/a.js', 'static/js/a.js.map', 'a.js', 'other/c.js']],
+    ['static/js/*.{js,map}', ['static/js/a.js', 'static/js/a.js.map']],
+    ['**/*.+(js|mjs)', ['static/js/a.js', 'static/js/x/b.mjs', 'a.js', 'other/c.js']],
+    // A directory (the @sentry/webpack-plugin 1.x form) takes its scripts and maps.
+    ['.', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs', 'a.js', 'other/c.js']],
+    ['./', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs', 'a.js', 'other/c.js']],
+    ['static/js', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs']],
+    ['./static/js/', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs']],
+    ['index.html', ['index.html']],
+  ])('include %j selects %j of the output', (include, expected) => {
+    expect(OUTPUT.filter(resolveOptions({ include }, {}).selects)).toEqual(expected);
+  });
+
+  it.each([
+    ['./dist', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs', 'a.js', 'other/c.js']],
+    ['.', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs', 'a.js', 'other/c.js']],
+    ['/app/dist', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs', 'a.js', 'other/c.js']],
+    ['dist/static', ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs']],
+    ['./build', []],
+  ])('include %j, a directory of the project, selects %j of the output in /app/dist', (include, expected) => {
+    const selects = resolveOptions({ include }, {}).selectsIn({ context: '/app', outputPath: '/app/dist' });
+    expect(OUTPUT.filter((f) => selects(f))).toEqual(expected);
+  });
+
+  it('describes include and exclude for messages', () => {
+    expect(resolveOptions({}, {}).patterns).toBe('include: the emitted .js, .mjs, .cjs and .map files');
+    expect(resolveOptions({ include: ['**/*.{js,map}', /\.js$/], exclude: () => false }, {}).patterns).toBe('include: "**/*.{js,map}", /\\.js$/; exclude: a function');
   });
 
   it.each([
