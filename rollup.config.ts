@@ -16,7 +16,7 @@ interface PackageBuild {
   /** Imports left to the app's bundler in the ESM/CJS builds. */
   external: Array<string | RegExp | ((id: string) => boolean)>;
   /** The script-tag build: file name and global name. */
-  iife?: { file: string; name: string; globals?: Record<string, string> };
+  iife?: { file: string; name: string; globals?: Record<string, string>; input?: string };
   /** Modules replaced by smaller equivalents in the script-tag build only. */
   iifeAliases?: Record<string, string>;
 }
@@ -31,12 +31,13 @@ const packages: PackageBuild[] = [
   {
     dir: 'packages/vue',
     external: ['@faultline/core', 'vue'],
-    // Vue itself is never bundled: the integration receives the app's Vue or app object.
-    iife: { file: 'faultline-vue.min.js', name: 'FaultlineVue', globals: { '@faultline/core': 'Faultline' } },
+    // Vue itself is never bundled: the integration receives the app's Vue or app object. The
+    // script-tag build leaves out `init` and core's re-exported API: `Faultline` has them.
+    iife: { file: 'faultline-vue.min.js', name: 'FaultlineVue', globals: { '@faultline/core': 'Faultline' }, input: 'src/script-tag.ts' },
   },
   {
     dir: 'packages/webpack-plugin',
-    external: [/^node:/, (id: string) => isBuiltin(id), 'webpack'],
+    external: [/^node:/, (id: string) => isBuiltin(id), 'webpack', 'picomatch'],
   },
   {
     dir: 'packages/collector',
@@ -85,7 +86,7 @@ function configsFor({ dir, external, iife, iifeAliases }: PackageBuild): RollupO
   ];
   if (iife) {
     configs.push({
-      input: `${dir}/src/index.ts`,
+      input: `${dir}/${iife.input || 'src/index.ts'}`,
       external: Object.keys(iife.globals || {}),
       plugins: [
         alias(iifeAliases),

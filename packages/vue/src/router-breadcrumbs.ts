@@ -10,7 +10,7 @@ export function routerBreadcrumbs(router: RouterLike, client: ClientLike): unkno
   const add = (to: any, from?: any) =>
     client.addBreadcrumb({
       category: 'navigation',
-      message: to.name == null ? undefined : String(to.name),
+      message: to.name && String(to.name),
       data: from ? { from: from.fullPath, to: to.fullPath } : { to: to.fullPath },
     });
   // A navigation that ended before the router was found (Vue Router 3 starts with the root

@@ -49,16 +49,18 @@ export interface VueOptions {
   /**
    * Print each error to the console the way Vue would have: Vue stops printing once an
    * `errorHandler` is set. Nothing is printed when the app has an `errorHandler` of its own
-   * (that handler runs and decides), or with false.
-   * @default false
+   * (that handler runs and decides), or with false. Without a client that sends (no DSN,
+   * `enabled: false`, closed) Vue's own handling happens, whatever this says.
+   * @default true
    * @example new VueIntegration({ app, logErrors: import.meta.env.DEV })
    */
   logErrors?: boolean;
   /**
-   * Record each Vue warning (development builds only) as a breadcrumb. This sets
-   * `config.warnHandler`; Vue's console output stays as it was.
-   * @default false
-   * @example new VueIntegration({ app, warnBreadcrumbs: true })
+   * Record each Vue warning (development builds) as a `vue` breadcrumb. This sets
+   * `config.warnHandler`, keeping one you set: it runs after, and without one the warning is
+   * printed as Vue prints it. Console events of Vue warnings are dropped either way.
+   * @default true
+   * @example new VueIntegration({ app, warnBreadcrumbs: false })
    */
   warnBreadcrumbs?: boolean;
   /**
@@ -69,7 +71,7 @@ export interface VueOptions {
    * @example new VueIntegration({ app, router })
    */
   router?: RouterLike | false;
-  /** Accepted so Sentry setups compile; Faultline records no traces. @default undefined */
+  /** Accepted so Sentry setups compile; Faultline records no traces (`debug` says so). @default undefined */
   tracingOptions?: unknown;
   /** Accepted so Sentry setups compile; Faultline records no traces. @default undefined */
   trackComponents?: unknown;

@@ -1,6 +1,6 @@
-import type { ClientLike, Integration } from '@faultline/core';
+import type { Breadcrumb, ClientLike, Event, EventHint, Integration } from '@faultline/core';
 import { DEBUG } from './debug-build';
-import { hookErrors } from './error-handler';
+import { hookErrors, reported } from './error-handler';
 import { routerBreadcrumbs } from './router-breadcrumbs';
 import type { RouterLike, VueLike, VueOptions } from './types';
 
@@ -17,6 +17,8 @@ export interface VueIntegrationApi extends Integration {
    * vue.attach(createApp(App));
    */
   attach(app: VueLike | VueLike[]): void;
+  /** Drops console events of Vue warnings (and the console echo of an error it reported), and console breadcrumbs of Vue warnings: the `vue` ones stand for them. */
+  processEvent(event: Event, hint: EventHint): Event | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface VueIntegrationApi extends Integration {
  * @example init({ dsn, integrations: [vueIntegration({ app, logErrors: true })] })
  */
 export function vueIntegration(options: VueOptions = {}): VueIntegrationApi {
-  // attachProps (default true), logErrors and warnBreadcrumbs (default false) are read by hookErrors.
+  // attachProps, logErrors and warnBreadcrumbs (default true) are read by hookErrors.
   const { app, Vue = (globalThis as { Vue?: VueLike }).Vue, router } = options;
   /** Every app (or Vue 2 constructor) given so far. */
   const targets: VueLike[] = [];
@@ -47,7 +49,7 @@ export function vueIntegration(options: VueOptions = {}): VueIntegrationApi {
   const hook = (target: VueLike) => {
     if (!client || !target?.config || hooked.includes(target)) return;
     hooked.push(target);
-    teardowns.push(hookErrors(target, client, options));
+    teardowns.push(hookErrors(target, () => client, options));
     if (router) hookRouter(router);
     else if (router !== false) {
       // Vue 3 after `app.use(router)`; otherwise the first component created finds it.
@@ -69,16 +71,24 @@ export function vueIntegration(options: VueOptions = {}): VueIntegrationApi {
 
   const attach = (apps: VueLike | VueLike[]) => {
     for (const target of ([] as VueLike[]).concat(apps)) {
-      if (target && !targets.includes(target)) targets.push(target);
+      // Not Vue (a Vue 3 global build's namespace as globalThis.Vue, odd values): left out.
+      if (target?.config && !targets.includes(target)) targets.push(target);
       hook(target);
     }
   };
 
-  attach(app || (Vue?.config ? Vue : []));
+  attach(app || Vue || []);
 
   return {
     name: 'Vue',
     setup(c) {
+      if (DEBUG) {
+        for (const key of ['tracingOptions', 'trackComponents', 'hooks', 'timeout'] as const) {
+          if (options[key] !== undefined) c.log(`Vue integration: ${key} is not used: Faultline records no traces`);
+        }
+      }
+      // Core sets up no integration on a client that sends nothing (no DSN, `enabled: false`),
+      // so Vue is left as it is there; `close()` runs the teardown.
       client = c;
       targets.forEach(hook);
       if (DEBUG && !targets.length) c.log('Vue integration: no `app` or `Vue` given yet; call attach(app)');
@@ -94,8 +104,21 @@ export function vueIntegration(options: VueOptions = {}): VueIntegrationApi {
       };
     },
     attach,
+    processEvent(event, hint) {
+      const crumbs = (event.breadcrumbs as { values?: Breadcrumb[] } | undefined)?.values;
+      // Vue 2 development builds print warnings with `console.error` (Vue 3 ones outside a
+      // component with `console.warn`); they are `vue` breadcrumbs, so their console echo is
+      // neither an event nor a second breadcrumb. The error printed by `logErrors` was
+      // reported already (core's dedupe misses it when a warning came between).
+      if (hint.mechanism?.type == 'console' && (hint.originalException === reported || isVueWarning(event.logentry?.formatted))) return null;
+      if (crumbs) (event.breadcrumbs as { values: Breadcrumb[] }).values = crumbs.filter((crumb) => crumb.category != 'console' || !isVueWarning(crumb.message));
+      return event;
+    },
   };
 }
+
+/** How Vue prints a warning: `[Vue warn]: …`. */
+const isVueWarning = (text?: string) => /^\[Vue warn]/.test(text!);
 
 /**
  * Sentry's class form, for code written as `new VueIntegration({ Vue, attachProps, logErrors })`.
@@ -105,6 +128,7 @@ export class VueIntegration implements VueIntegrationApi {
   declare name: string;
   declare setup: VueIntegrationApi['setup'];
   declare attach: VueIntegrationApi['attach'];
+  declare processEvent: VueIntegrationApi['processEvent'];
   constructor(options?: VueOptions) {
     return vueIntegration(options);
   }

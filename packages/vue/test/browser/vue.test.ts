@@ -114,10 +114,10 @@ interface PageOptions {
 }
 
 /** Creates the app with `Child` inside a root `App`, inits Faultline with the integration, mounts. */
-function appScript(build: VueBuild, child: string, { logErrors = false, ownHandler = false, after = '', init: more = '' }: PageOptions): string {
+function appScript(build: VueBuild, child: string, { logErrors, ownHandler = false, after = '', init: more = '' }: PageOptions): string {
   const own = `(err, vm, info) => (__out.own = __out.own || []).push([err.message, vm ? vm.$options.name : null, info])`;
   const init = (target: string) =>
-    `Faultline.init({ dsn: DSN, normalizeDepth: 4, ${more} integrations: [new FaultlineVue.VueIntegration({ ${target}, attachProps: true, logErrors: ${logErrors} })] });`;
+    `Faultline.init({ dsn: DSN, normalizeDepth: 4, ${more} integrations: [new FaultlineVue.VueIntegration({ ${target}, attachProps: true${logErrors === undefined ? '' : `, logErrors: ${logErrors}`} })] });`;
   const root = `name: 'App', components: { Child }, data: () => ({ user: { id: 7, name: 'Ada' } }), template: '<Child label="hello" :user="user" />'`;
   return build.major == 3
     ? `
@@ -165,11 +165,9 @@ describe.each(BUILDS)('$name', (build) => {
   });
 
   it('logErrors: the console still shows the error, as Vue shows it', async () => {
-    // Core's console capture stays on: the printed Error is a duplicate its dedupe drops. Vue 2
-    // development builds print a "[Vue warn]" line with console.error too, which would arrive
-    // as a message event of its own: off there only (see the README).
-    const quietConsole = build.major == 2 && !build.prod ? 'captureConsole: false,' : '';
-    const opened = await openVuePage(browser, ingest, build, appScript(build, RENDER.component, { logErrors: true, init: quietConsole }));
+    // Core's console capture stays on: the printed Error is the error just reported, and the
+    // "[Vue warn]" line Vue 2 development builds print with console.error is a breadcrumb.
+    const opened = await openVuePage(browser, ingest, build, appScript(build, RENDER.component, { logErrors: true }));
     await oneEvent();
     const shown = opened.consoleMessages.filter((m) => m.includes('render boom'));
     // The error itself, with its stack, as console.error prints it.
@@ -184,7 +182,7 @@ describe.each(BUILDS)('$name', (build) => {
     expectClean(ingest, opened);
   });
 
-  it("the app's own errorHandler still runs and decides what is printed; without logErrors nothing is", async () => {
+  it("the app's own errorHandler still runs and decides what is printed; with logErrors: false nothing is", async () => {
     const opened = await openVuePage(browser, ingest, build, appScript(build, RENDER.component, { ownHandler: true, logErrors: true }));
     await oneEvent();
     const own = await opened.page.evaluate(() => (window as unknown as { __out: { own: unknown } }).__out.own);
@@ -193,10 +191,67 @@ describe.each(BUILDS)('$name', (build) => {
     expect(opened.consoleMessages.filter((m) => /boom|Vue warn/.test(m))).toEqual([]);
 
     ingest.reset();
-    const quiet = await openVuePage(browser, ingest, build, appScript(build, RENDER.component, {}));
+    const quiet = await openVuePage(browser, ingest, build, appScript(build, RENDER.component, { logErrors: false }));
     await oneEvent();
     expect(quiet.consoleMessages.filter((m) => /boom|Vue warn/.test(m))).toEqual([]);
     expectClean(ingest, quiet);
+  });
+
+  it('logErrors is on by default: the console shows the error as Vue shows it, and it is one event', async () => {
+    const opened = await openVuePage(browser, ingest, build, appScript(build, RENDER.component, {}));
+    await oneEvent();
+    expect(opened.consoleMessages.some((m) => m.startsWith('[error] Error: render boom'))).toBe(true);
+    if (!build.prod) expect(opened.consoleMessages.filter((m) => m.includes('[Vue warn]'))).toHaveLength(1);
+    expectClean(ingest, opened);
+  });
+
+  it.each([
+    ['without a DSN', `Faultline.init({ integrations: [new FaultlineVue.VueIntegration({ TARGET })] });`],
+    ['with enabled: false', `Faultline.init({ dsn: DSN, enabled: false, integrations: [new FaultlineVue.VueIntegration({ TARGET })] });`],
+    ['after close()', `Faultline.init({ dsn: DSN, integrations: [new FaultlineVue.VueIntegration({ TARGET })] }); Faultline.close();`],
+  ])('an SDK that sends nothing (%s) leaves Vue as it is: the same console and page errors as without it', async (_, start) => {
+    const target = build.major == 3 ? 'app' : 'Vue';
+    const page = (init: string) =>
+      build.major == 3
+        ? `const Child = ${RENDER.component}; const app = Vue.createApp({ name: 'App', components: { Child }, template: '<Child label="hi" />' }); ${init} app.mount('#app');`
+        : `const Child = ${RENDER.component}; ${init} new Vue({ components: { Child }, template: '<Child label="hi" />' }).$mount('#app');`;
+    const seen = async (script: string) => {
+      const opened = await openVuePage(browser, ingest, build, script);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Each page has its own URL, seen in stack traces.
+      const same = (lines: string[]) => lines.map((line) => line.replace(/\/page\/\d+\.html/g, '/page/N.html'));
+      return { console: same(opened.consoleMessages), errors: same(opened.pageErrors) };
+    };
+    const without = await seen(page(''));
+    // Vue shows the error in every build: a development build also warns (Vue 3's throws it).
+    expect([...without.console, ...without.errors].some((m) => m.includes('render boom'))).toBe(true);
+    expect(await seen(page(start.replace('TARGET', target)))).toEqual(without);
+    expect(ingest.events).toEqual([]);
+  });
+
+  it('Vue warnings are vue breadcrumbs of the next event, never events, and still printed', async () => {
+    // Core's console capture takes warn and error here: Vue 2 prints warnings with
+    // console.error, Vue 3 with console.warn.
+    const child = `{ name: 'Strict', props: { n: { type: Number, required: true } }, methods: { boom() { throw new Error('after warning'); } }, template: '<button @click="boom">{{ n }}</button>' }`;
+    const script =
+      build.major == 3
+        ? `const app = Vue.createApp({ name: 'App', components: { Strict: ${child} }, template: '<Strict />' });
+           Faultline.init({ dsn: DSN, captureConsole: { levels: ['warn', 'error'] }, integrations: [new FaultlineVue.VueIntegration({ app, logErrors: false })] });
+           app.mount('#app');`
+        : `Faultline.init({ dsn: DSN, captureConsole: { levels: ['warn', 'error'] }, integrations: [new FaultlineVue.VueIntegration({ Vue, logErrors: false })] });
+           new Vue({ components: { Strict: ${child} }, template: '<Strict />' }).$mount('#app');`;
+    const opened = await openVuePage(browser, ingest, build, script);
+    await opened.page.click('button');
+    const event = await oneEvent();
+    expect(event.exception!.values.at(-1)!.value).toBe('after warning');
+    const crumbs = ((event.breadcrumbs as { values?: Array<Record<string, any>> })?.values || []).filter((b) => /Vue warn|required prop/.test(b.message));
+    // Production builds do not warn at all.
+    expect(crumbs.map(({ category, level, message }) => ({ category, level, message }))).toEqual(
+      build.prod ? [] : [{ category: 'vue', level: 'warning', message: 'Missing required prop: "n"' }],
+    );
+    const printed = opened.consoleMessages.filter((m) => m.includes('Missing required prop'));
+    expect(printed.map((m) => m.slice(0, m.indexOf(']', 1) + 1))).toEqual(build.prod ? [] : [build.major == 2 ? '[error]' : '[warning]']);
+    expectClean(ingest, opened);
   });
 
   it('a missing or unmounted component never crashes the handler', async () => {
@@ -214,7 +269,8 @@ describe.each(BUILDS)('$name', (build) => {
           window.__vm.$destroy();
           Vue.nextTick(() => { throw new Error('no component'); });
           Vue.config.errorHandler(new Error('unmounted'), child, 'v-on handler');`;
-    const opened = await openVuePage(browser, ingest, build, appScript(build, child, { after }));
+    // Called by hand: with logErrors a Vue 2 handler re-throws, for Vue to print the error.
+    const opened = await openVuePage(browser, ingest, build, appScript(build, child, { after, logErrors: false }));
     const events = await ingest.waitForEvents(2);
     const byMessage = Object.fromEntries(events.map((e) => [e.exception!.values.at(-1)!.value, e.contexts!.vue]));
     expect(byMessage['no component']).toEqual({ lifecycleHook: build.major == 3 ? 'scheduler flush' : 'nextTick' });

@@ -21,7 +21,7 @@ export function fakeClient(normalizeDepth = 3): FakeClient {
     logs: [],
     getOptions: () => ({ normalizeDepth }) as ReturnType<ClientLike['getOptions']>,
     captureException(error, hint = {}) {
-      client.captures.push({ error, hint, vue: hint.captureContext?.contexts?.vue as Record<string, any> });
+      client.captures.push({ error, hint, vue: (hint.captureContext as { contexts?: Record<string, any> } | undefined)?.contexts?.vue });
       return 'id';
     },
     captureMessage: () => 'id',

@@ -10,11 +10,21 @@ const PKG_DIR = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
 const read = (file: string) => readFileSync(join(PKG_DIR, file), 'utf8');
 
-/** Every runtime export; a change here is a change of the public API. */
-const RUNTIME_EXPORTS = ['VueIntegration', 'vueIntegration'];
+/** The runtime exports of our own; a change here is a change of the public API. */
+const OWN_EXPORTS = ['VueIntegration', 'attachErrorHandler', 'init', 'vueIntegration'];
+/** The script-tag build: the integration only (core is the page's `Faultline`). */
+const SCRIPT_TAG_EXPORTS = ['VueIntegration', 'vueIntegration'];
 
 type Module = Record<string, any>;
 const runtimeKeys = (mod: Module) => Object.keys(mod).filter((k) => k != 'default' && k != '__esModule').sort();
+/** Ours, and every runtime export of @faultline/core (its `init` replaced by ours). */
+const expectedKeys = (core: Module) => [...new Set([...runtimeKeys(core), ...OWN_EXPORTS])].sort();
+
+/** Core's API is re-exported as it is: the same functions and classes, but for `init`. */
+function expectCoreReexported(mod: Module, core: Module): void {
+  for (const key of runtimeKeys(core)) if (key != 'init') expect(mod[key], key).toBe(core[key]);
+  expect(mod.init).not.toBe(core.init);
+}
 
 /** What both forms must give: one integration object named Vue with setup and attach. */
 function expectWorks(mod: Module): void {
@@ -27,19 +37,24 @@ function expectWorks(mod: Module): void {
   const captured: unknown[] = [];
   const app = { config: {} as Record<string, any>, mixin: () => {} };
   const client = { getOptions: () => ({ normalizeDepth: 3 }), captureException: (e: unknown, hint: unknown) => captured.push([e, hint]), addBreadcrumb() {}, log() {} };
-  mod.vueIntegration({ app }).setup(client);
+  mod.vueIntegration({ app, logErrors: false }).setup(client);
   app.config.errorHandler(new Error('x'), null, '1');
   expect(captured).toEqual([[new Error('x'), { mechanism: { type: 'vue', handled: false }, captureContext: { contexts: { vue: { lifecycleHook: 'render function' } } } }]]);
 }
 
 describe('@faultline/vue as a package', () => {
-  it('src/index.ts exports exactly the pinned names', async () => {
-    expect(runtimeKeys(await import('../../src/index'))).toEqual(RUNTIME_EXPORTS);
+  it("src/index.ts exports exactly the pinned names and core's API", async () => {
+    const core = (await import('@faultline/core')) as Module;
+    const mod = (await import('../../src/index')) as Module;
+    expect(runtimeKeys(mod)).toEqual(expectedKeys(core));
+    expectCoreReexported(mod, core);
   });
 
-  it('ESM: import exposes VueIntegration and vueIntegration, and they work', async () => {
+  it("ESM: import exposes init, attachErrorHandler, the integration and core's API, and they work", async () => {
     const mod = (await import('@faultline/vue')) as Module;
-    expect(runtimeKeys(mod)).toEqual(RUNTIME_EXPORTS);
+    const core = (await import('@faultline/core')) as Module;
+    expect(runtimeKeys(mod)).toEqual(expectedKeys(core));
+    expectCoreReexported(mod, core);
     expectWorks(mod);
   });
 
@@ -47,8 +62,17 @@ describe('@faultline/vue as a package', () => {
     const require = createRequire(import.meta.url);
     expect(require.resolve('@faultline/vue')).toBe(join(PKG_DIR, 'dist/index.cjs'));
     const mod = require('@faultline/vue') as Module;
-    expect(runtimeKeys(mod)).toEqual(RUNTIME_EXPORTS);
+    const core = require('@faultline/core') as Module;
+    expect(runtimeKeys(mod)).toEqual(expectedKeys(core));
+    expectCoreReexported(mod, core);
     expectWorks(mod);
+  });
+
+  it('the script-tag build exposes only the integration', async () => {
+    const window: Module = {};
+    new Function('window', `${read('dist/faultline-vue.min.js')}; window.FaultlineVue = FaultlineVue;`)(window);
+    expect(runtimeKeys(window.FaultlineVue)).toEqual(SCRIPT_TAG_EXPORTS);
+    expectWorks(window.FaultlineVue);
   });
 
   it('has an exports map whose types, import and require point at existing files', () => {
@@ -62,16 +86,19 @@ describe('@faultline/vue as a package', () => {
 
   it('ships declarations for the API and its options', () => {
     const dts = read('dist/index.d.ts');
-    for (const name of [...RUNTIME_EXPORTS, 'VueOptions', 'VueIntegrationApi', 'VueContext', 'attachProps', 'logErrors', 'warnBreadcrumbs', 'router', 'attach']) {
+    for (const name of [...OWN_EXPORTS, 'VueOptions', 'VueInitOptions', 'VueIntegrationApi', 'VueContext', 'attachProps', 'logErrors', 'warnBreadcrumbs', 'router', 'attach']) {
       expect(dts, name).toMatch(new RegExp(`\\b${name}\\b`));
     }
+    // Core's types come along: `import type { Event, Options } from '@faultline/vue'`.
+    expect(dts).toContain("export * from '@faultline/core';");
   });
 
-  it('imports nothing at runtime: not vue, not @faultline/core (the client is handed over)', () => {
+  it('imports only @faultline/core at runtime, never vue; the script-tag build nothing', () => {
+    expect([...new Set(read('dist/index.mjs').match(/\bfrom\s*['"][^'"]+['"]/g))]).toEqual(["from '@faultline/core'"]);
+    expect([...new Set(read('dist/index.cjs').match(/require\([^)]*\)/g))]).toEqual(["require('@faultline/core')"]);
+    expect(read('dist/faultline-vue.min.js')).not.toMatch(/\bimport\b|require\(|\bFaultline\b[^V]/);
     for (const file of ['dist/index.mjs', 'dist/index.cjs', 'dist/faultline-vue.min.js']) {
-      const code = read(file);
-      expect(code, file).not.toMatch(/\bimport\b|require\(|\bFaultline\b[^V]/);
-      expect(code, file).not.toMatch(/__awaiter|__assign|tslib/);
+      expect(read(file), file).not.toMatch(/__awaiter|__assign|tslib/);
     }
   });
 

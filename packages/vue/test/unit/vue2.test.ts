@@ -128,21 +128,21 @@ describe('Vue 2.7: names, props, the app and the console', () => {
     expect((error.mock.calls[1][0] as Error).message).toBe('render boom');
   });
 
-  it('prints nothing without logErrors', () => {
+  it('prints nothing with logErrors: false', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    setup();
+    setup({ logErrors: false });
     mount({ name: 'Boom', render() { throw new Error('render boom'); } });
     expect(error).not.toHaveBeenCalled();
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('warnBreadcrumbs: a warning becomes a breadcrumb and is printed as Vue 2 prints it', () => {
+  it('a warning becomes a breadcrumb and is printed as Vue 2 prints it', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const client = setup({ warnBreadcrumbs: true });
+    const client = setup();
     mount({ name: 'Strict', props: { n: { type: Number, required: true } }, render: (h: any) => h('i') });
     expect(client.breadcrumbs).toEqual([
-      { category: 'vue', level: 'warning', message: 'Missing required prop: "n"', data: { componentName: '<Strict>' } },
+      { category: 'vue', level: 'warning', message: 'Missing required prop: "n"' },
     ]);
     expect(error).toHaveBeenCalledWith(expect.stringMatching(/^\[Vue warn\]: Missing required prop: "n"\n\nfound in\n\n---> <Strict>/));
   });
@@ -160,7 +160,7 @@ describe('Vue 2.7: names, props, the app and the console', () => {
     (globalThis as { Vue?: unknown }).Vue = Vue;
     try {
       const client = fakeClient();
-      cleanups.push(vueIntegration().setup(client));
+      cleanups.push(vueIntegration({ logErrors: false }).setup(client));
       Vue.config.errorHandler(new Error('global'), undefined as never, 'nextTick');
       expect(client.captures).toHaveLength(1);
     } finally {

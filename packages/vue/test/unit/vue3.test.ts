@@ -178,10 +178,10 @@ describe('Vue 3: the app and the console', () => {
     expect(calls).toEqual([['render boom', 'Boom', 'render function', 1]]);
   });
 
-  it('prints nothing without logErrors', () => {
+  it('prints nothing with logErrors: false', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    mountApp(Boom, {}, (app) => vueIntegration({ app }).setup(fakeClient()));
+    mountApp(Boom, {}, (app) => vueIntegration({ app, logErrors: false }).setup(fakeClient()));
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
   });
@@ -275,6 +275,13 @@ describe('Vue 3: setup, attach and teardown', () => {
     expect(client.captures).toHaveLength(1);
   });
 
+  it("@sentry/vue's tracing options are accepted, and a debug line says each is not used", () => {
+    const client = fakeClient();
+    const app = createApp({ render: () => null });
+    vueIntegration({ app, tracingOptions: { trackComponents: true }, trackComponents: true, hooks: ['mount'], timeout: 2000 }).setup(client);
+    expect(client.logs).toEqual(['tracingOptions', 'trackComponents', 'hooks', 'timeout'].map((key) => `Vue integration: ${key} is not used: Faultline records no traces`));
+  });
+
   it('without app or Vue it says so under debug and waits for attach', () => {
     const client = fakeClient();
     vueIntegration().setup(client);
@@ -283,7 +290,7 @@ describe('Vue 3: setup, attach and teardown', () => {
 });
 
 describe('Vue 3: warnings and router', () => {
-  it('warnBreadcrumbs: a Vue warning becomes a breadcrumb and is still printed', () => {
+  it('a Vue warning becomes a breadcrumb and is still printed', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const client = fakeClient();
     const Child = defineComponent({
@@ -293,24 +300,18 @@ describe('Vue 3: warnings and router', () => {
         return h('i', (this as unknown as { nope: string }).nope);
       },
     });
-    mountApp(Child, {}, (app) => vueIntegration({ app, warnBreadcrumbs: true }).setup(client));
+    mountApp(Child, {}, (app) => vueIntegration({ app }).setup(client));
     expect(client.breadcrumbs).toEqual([
-      // Props are checked before the component instance exists: no component name then.
-      { category: 'vue', level: 'warning', message: 'Missing required prop: "n"', data: undefined },
-      {
-        category: 'vue',
-        level: 'warning',
-        message: 'Property "nope" was accessed during render but is not defined on instance.',
-        data: { componentName: '<Strict>' },
-      },
+      { category: 'vue', level: 'warning', message: 'Missing required prop: "n"' },
+      { category: 'vue', level: 'warning', message: 'Property "nope" was accessed during render but is not defined on instance.' },
     ]);
     expect(warn).toHaveBeenCalledWith('[Vue warn]: Missing required prop: "n"', expect.stringContaining('at <Strict>'));
     expect(warn).toHaveBeenCalledTimes(2);
   });
 
-  it("without warnBreadcrumbs Vue's warnHandler is left alone", () => {
+  it("with warnBreadcrumbs: false Vue's warnHandler is left alone", () => {
     const app = createApp({ render: () => null });
-    vueIntegration({ app }).setup(fakeClient());
+    vueIntegration({ app, warnBreadcrumbs: false }).setup(fakeClient());
     expect(app.config.warnHandler).toBeUndefined();
   });
 
