@@ -1,34 +1,31 @@
+import { splitUrl } from './resolve-url';
+
 /**
- * The names an uploaded file may have for a frame's `abs_path`, in Sentry's order: the full URL,
- * the URL without query and fragment, then `~` + path + query and `~` + path (host ignored).
+ * The artifact names Sentry tries for a frame's `abs_path`, in order: the URL as sent, the URL
+ * without query and fragment, then `~` + path + query and `~` + path (the host ignored, which is
+ * how release files are usually uploaded: `~/static/js/app.js`).
+ *
+ * `app:///main.js` also gives `~/main.js`; a bare path `/static/app.js` gives `~/static/app.js`;
+ * a `~/` name is already in its final form. Names that cannot be files (`<anonymous>`, `native`,
+ * `[native code]`) give none.
+ *
+ * @example candidateNames('https://shop.example/static/js/app.3f2a.js?v=2')
+ * // ['https://shop.example/static/js/app.3f2a.js?v=2', 'https://shop.example/static/js/app.3f2a.js',
+ * //  '~/static/js/app.3f2a.js?v=2', '~/static/js/app.3f2a.js']
  */
 export function candidateNames(absPath: string): string[] {
-  const names: string[] = [absPath];
-  const noFragment = absPath.replace(/#.*$/, '');
-  const noQuery = noFragment.replace(/\?.*$/, '');
-  names.push(noQuery);
-  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)(\?[^#]*)?/i.exec(noFragment);
-  if (m) {
-    const path = m[1] || '/';
-    if (m[2]) names.push(`~${path}${m[2]}`);
-    names.push(`~${path}`);
-  } else if (noQuery.startsWith('/')) {
-    names.push(`~${noQuery}`);
-  }
-  return [...new Set(names)];
+  if (!absPath || /^(?:<|\[|native$)/.test(absPath)) return [];
+  const { scheme, authority, path, query } = splitUrl(absPath);
+  if (absPath.startsWith('~/')) return dedupe([absPath, path]);
+  if (scheme === 'data:' || scheme === 'blob:' || scheme === 'javascript:') return [];
+  const origin = scheme + authority;
+  // `app.js` (no slash) is a path relative to the root for our purposes: `~/app.js`.
+  const rooted = path.startsWith('/') ? path : '/' + path;
+  const names = [absPath, origin + path];
+  if (path) names.push('~' + rooted + query, '~' + rooted);
+  return dedupe(names);
 }
 
-/** Resolves a map reference against the minified file's name (`~/js/app.js` + `app.js.map` → `~/js/app.js.map`). */
-export function resolveReference(reference: string, fileName: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(reference) || reference.startsWith('~/')) return reference;
-  if (fileName.startsWith('~/')) {
-    const base = new URL(fileName.slice(1), 'http://tilde.invalid');
-    const resolved = new URL(reference, base);
-    return `~${resolved.pathname}${resolved.search}`;
-  }
-  try {
-    return new URL(reference, fileName).href;
-  } catch {
-    return reference;
-  }
+function dedupe(names: string[]): string[] {
+  return [...new Set(names.filter(Boolean))];
 }

@@ -1,5 +1,5 @@
 /** Bundler URL schemes in map sources, stripped for a readable path (`webpack://shop/./src/a.js` → `src/a.js`). */
-const PREFIXES = [/^webpack:\/\/\//, /^webpack:\/\/[^/]*\//, /^(?:rollup|vite|turbopack|parcel|esbuild):\/\/\/?/, /^file:\/\/\/?/];
+const PREFIXES = [/^webpack-internal:\/\/[^/]*\//, /^webpack:\/\/\//, /^webpack:\/\/[^/]*\//, /^(?:rollup|vite|turbopack|parcel|esbuild):\/\/\/?/, /^file:\/\/\/?/];
 
 export function cleanFilename(source: string): string {
   let s = source;
@@ -9,5 +9,8 @@ export function cleanFilename(source: string): string {
   return s || source;
 }
 
-/** Library and bundler-runtime code: not the app's own. */
-export const isLibraryPath = (source: string) => /(?:^|\/)node_modules\/|webpack\/bootstrap|\(webpack\)|webpack\/runtime/.test(source);
+/**
+ * Library and bundler-runtime code: not the app's own. webpack also names dependencies
+ * `webpack:///~/lib/x.js` and externals `webpack:///external "vue"`.
+ */
+export const isLibraryPath = (source: string) => /(?:^|\/)node_modules\/|webpack\/bootstrap|\(webpack\)|webpack\/runtime|^webpack:\/\/[^/]*\/(?:~\/|external\b)/.test(source);

@@ -1,75 +1,120 @@
-import { TraceMap } from '@jridgewell/trace-mapping';
+import { createMinifiedFile, type MinifiedFile } from './minified-file';
+import { createParsedMap, type ParsedMap } from './parsed-map';
+import { parseSourceMap } from './parse-source-map';
 
-export interface ParsedMap {
-  map: TraceMap;
-  /** Source text split into lines, per source index, made on first use. */
-  lines(sourceIndex: number): string[] | undefined;
+export type { MinifiedFile, ParsedMap };
+
+export interface SourceMapCacheOptions {
+  /**
+   * Budget, counted in characters of text held (about bytes): map text, the source lines split from
+   * it for context, and minified files split for function names. Least recently used entries go
+   * past it; one larger than the whole budget serves the event at hand and is not kept.
+   * @default 64 * 1024 * 1024
+   * @example createSourceMapCache({ maxBytes: 256 * 1024 * 1024 })
+   */
+  maxBytes?: number;
 }
 
-export interface MinifiedFile {
-  lines: string[];
-  /** Original function names already looked up, by `line:column:name`. */
-  names: Map<string, string | undefined>;
+export interface SourceMapCache {
+  /**
+   * The map under `key` (an artifact's content key); on a miss, parses `load()`. Throws an Error
+   * saying why the map is unusable; that verdict is kept too, so a bad upload is parsed once.
+   */
+  map(key: string, load: () => string): ParsedMap;
+  /** The minified file under `key`, split into lines on a miss. */
+  minified(key: string, load: () => string): MinifiedFile;
+  /** Budget in use, in characters. */
+  readonly size: number;
+  /** Entries held: maps, remembered failures, minified files. */
+  readonly count: number;
+  /** Entries dropped to stay within the budget, since creation. */
+  readonly evictions: number;
+  clear(): void;
 }
 
-/**
- * Parsed source maps and split minified files by content key, least recently used evicted once
- * the text they came from passes `maxBytes`: one parse serves every frame of every event of a release.
- */
-export function createSourceMapCache({ maxBytes = 64 * 1024 * 1024 }: { maxBytes?: number } = {}) {
-  const entries = new Map<string, { value: unknown; bytes: number }>();
+interface Entry {
+  bytes: number;
+  value?: ParsedMap | MinifiedFile;
+  error?: string;
+}
+
+// What a remembered failure costs in the budget: its key and message, roughly.
+const FAILURE_BYTES = 256;
+
+export function createSourceMapCache(options: SourceMapCacheOptions = {}): SourceMapCache {
+  const { maxBytes = 64 * 1024 * 1024 } = options;
+  // A Map iterates in insertion order; re-inserting on each hit keeps the LRU entry first.
+  const entries = new Map<string, Entry>();
   let size = 0;
+  let evictions = 0;
 
-  function get<T>(key: string, load: () => { value: T; bytes: number }): T {
-    const hit = entries.get(key);
-    if (hit) {
+  const evictFor = (keep: Entry) => {
+    for (const [key, entry] of entries) {
+      if (size <= maxBytes) return;
+      if (entry === keep) continue;
       entries.delete(key);
-      entries.set(key, hit);
-      return hit.value as T;
+      size -= entry.bytes;
+      evictions++;
     }
-    const loaded = load();
-    entries.set(key, loaded);
-    size += loaded.bytes;
-    for (const [k, v] of entries) {
-      if (size <= maxBytes || k == key) break;
-      entries.delete(k);
-      size -= v.bytes;
+  };
+  // What is derived later (source lines, declaration indexes) counts only while its entry is held.
+  const grow = (key: string, entry: Entry, n: number) => {
+    entry.bytes += n;
+    if (entries.get(key) !== entry) return;
+    size += n;
+    evictFor(entry);
+  };
+  const lookup = (key: string, load: (entry: Entry) => void): Entry => {
+    let entry = entries.get(key);
+    if (entry) {
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry;
     }
-    return loaded.value;
-  }
+    entry = { bytes: FAILURE_BYTES };
+    load(entry);
+    if (entry.bytes <= maxBytes) {
+      entries.set(key, entry);
+      size += entry.bytes;
+      evictFor(entry);
+    }
+    return entry;
+  };
 
   return {
-    /** The parsed map for `key`, parsing `load()` on a miss; throws when the text is not a source map. */
-    map(key: string, load: () => string): ParsedMap {
-      return get(`map:${key}`, () => {
+    map(key, load) {
+      const entry = lookup(`map:${key}`, (e) => {
         const text = load();
-        const map = new TraceMap(text);
-        const split = new Map<number, string[] | undefined>();
-        const lines = (i: number) => {
-          if (!split.has(i)) {
-            const content = map.sourcesContent?.[i];
-            split.set(i, typeof content == 'string' ? content.split(/\r\n|\r|\n/) : undefined);
-          }
-          return split.get(i);
-        };
-        return { value: { map, lines }, bytes: text.length * 2 };
+        try {
+          e.value = createParsedMap(parseSourceMap(text), (n) => grow(`map:${key}`, e, n));
+          e.bytes = text.length;
+        } catch (error) {
+          e.error = (error as Error).message;
+        }
       });
+      if (entry.error !== undefined) throw new Error(entry.error);
+      return entry.value as ParsedMap;
     },
-    /** The minified file's lines, for function names. */
-    minified(key: string, load: () => string): MinifiedFile {
-      return get(`min:${key}`, () => {
+    minified(key, load) {
+      const entry = lookup(`min:${key}`, (e) => {
         const text = load();
-        return { value: { lines: text.split(/\r\n|\r|\n/), names: new Map() }, bytes: text.length };
+        e.value = createMinifiedFile(text, (n) => grow(`min:${key}`, e, n));
+        e.bytes = text.length;
       });
+      return entry.value as MinifiedFile;
     },
-    /** Bytes held now. */
     get size() {
       return size;
     },
     get count() {
       return entries.size;
     },
+    get evictions() {
+      return evictions;
+    },
+    clear() {
+      entries.clear();
+      size = 0;
+    },
   };
 }
-
-export type SourceMapCache = ReturnType<typeof createSourceMapCache>;

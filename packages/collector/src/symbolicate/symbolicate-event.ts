@@ -1,184 +1,103 @@
-import { originalPositionFor } from '@jridgewell/trace-mapping';
-import type { ProcessingError, SentryEvent, StackFrame, Stacktrace } from '../event';
-import { candidateNames, resolveReference } from './candidate-names';
-import { cleanFilename, isLibraryPath } from './clean-filename';
-import { findSourceMapReference } from './find-source-map';
-import { originalFunctionName } from './original-function';
-import { sourceContext } from './source-context';
-import type { ParsedMap, SourceMapCache } from './source-map-cache';
-import type { ArtifactLookup, StoredArtifact } from './types';
+import type { SentryEvent, StackFrame, Stacktrace } from '../event';
+import { candidateNames } from './candidate-names';
+import { createNotes, type Notes } from './notes';
+import { resolveFile, type ResolveContext, type ResolvedFile } from './resolve-file';
+import type { SourceMapCache } from './source-map-cache';
+import { symbolicateFrame, unsymbolicated, type MappedFrame } from './symbolicate-frame';
+import type { ArtifactLookup } from './types';
 
-/** A frame's file and its map, found once per file per event. */
-interface Resolved {
-  parsed: ParsedMap;
-  mapName: string;
-  minified?: StoredArtifact;
-  resolvedWith: 'debug-id' | 'release';
-}
+/** Frames mapped per event, newest first; older ones stay as sent. Bounds the work a hostile event can ask for. */
+const MAX_FRAMES = 250;
+/** Platforms whose frames are JavaScript; events of other platforms are left alone. */
+const JS_PLATFORMS = new Set([undefined, 'javascript', 'node']);
 
-interface Context {
-  event: SentryEvent;
-  lookup: ArtifactLookup;
-  cache: SourceMapCache;
-  notes: Map<string, ProcessingError>;
-  files: Map<string, Resolved | undefined>;
-}
-
-function note(ctx: Context, type: string, url: string, message: string): void {
-  const key = `${type} ${url}`;
-  if (!ctx.notes.has(key)) ctx.notes.set(key, { type, url, message });
-}
-
-function parseMap(ctx: Context, key: string, url: string, load: () => string): ParsedMap | undefined {
-  try {
-    return ctx.cache.map(key, load);
-  } catch {
-    note(ctx, 'js_invalid_source', url, `the source map ${url} is not a valid source map (JSON with version, sources and mappings)`);
-    return undefined;
-  }
-}
-
-function byAnyName(ctx: Context, release: string, dist: string, names: string[]): StoredArtifact | undefined {
-  for (const name of names) {
-    const found = ctx.lookup.byName(release, dist, name);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Debug ID first (current uploads), then release + dist + name (every Sentry version). */
-function resolveFile(ctx: Context, absPath: string): Resolved | undefined {
-  const { event, lookup } = ctx;
-  const image = event.debug_meta?.images?.find((i) => i && i.type == 'sourcemap' && i.code_file == absPath && typeof i.debug_id == 'string');
-  if (image) {
-    const id = String(image.debug_id);
-    const mapFile = lookup.byDebugId(id, 'source_map');
-    if (mapFile) {
-      const parsed = parseMap(ctx, mapFile.key, mapFile.name, () => mapFile.read().toString('utf8'));
-      return parsed && { parsed, mapName: mapFile.name, minified: lookup.byDebugId(id, 'minified_source'), resolvedWith: 'debug-id' };
-    }
-    if (!event.release) {
-      note(ctx, 'js_no_source', absPath, `no source map with debug ID ${id} was uploaded for this project: upload the build's artifact bundle`);
-      return undefined;
-    }
-  }
-  if (!event.release) {
-    note(ctx, 'js_no_source', absPath, 'the event has no release and its file no debug ID, so no uploaded source map can be matched: set `release` in init() and upload the maps for it');
-    return undefined;
-  }
-  const release = event.release;
-  const dist = event.dist ?? '';
-  const names = candidateNames(absPath);
-  const minified = byAnyName(ctx, release, dist, names);
-  const forDist = dist ? `dist ${dist}` : 'no dist';
-  if (!minified) {
-    note(ctx, 'js_no_source', absPath, `no file named ${names.join(' or ')} was uploaded for release ${release} and ${forDist}: upload the built file and its map with that name (the dist must match exactly)`);
-    return undefined;
-  }
-  const reference = findSourceMapReference(minified);
-  if (reference.kind == 'none') {
-    note(ctx, 'js_no_source', absPath, `${minified.name} has no Sourcemap upload header and no sourceMappingURL comment: upload it with header Sourcemap:<map name>`);
-    return undefined;
-  }
-  if (reference.kind == 'invalid') {
-    note(ctx, 'js_invalid_source', absPath, `${minified.name}: ${reference.reason}`);
-    return undefined;
-  }
-  if (reference.kind == 'data') {
-    const parsed = parseMap(ctx, `data:${minified.key}`, `${minified.name} (inline map)`, () => reference.text);
-    return parsed && { parsed, mapName: `${minified.name} (inline)`, minified, resolvedWith: 'release' };
-  }
-  const mapUrl = resolveReference(reference.url, minified.name);
-  const mapFile = byAnyName(ctx, release, dist, candidateNames(mapUrl));
-  if (!mapFile) {
-    note(ctx, 'js_invalid_sourcemap_location', absPath, `${minified.name} points to the map ${mapUrl}, which was not uploaded for release ${release} and ${forDist}`);
-    return undefined;
-  }
-  const parsed = parseMap(ctx, mapFile.key, mapFile.name, () => mapFile.read().toString('utf8'));
-  return parsed && { parsed, mapName: mapFile.name, minified, resolvedWith: 'release' };
-}
-
-function functionName(ctx: Context, resolved: Resolved, frame: StackFrame, line: number, column: number): string | undefined {
-  const minified = resolved.minified;
-  if (!minified || typeof frame.function != 'string') return undefined;
-  try {
-    const file = ctx.cache.minified(minified.key, () => minified.read().toString('utf8'));
-    const key = `${line}:${column}:${frame.function}`;
-    if (!file.names.has(key)) {
-      if (file.names.size > 10_000) file.names.clear();
-      file.names.set(key, originalFunctionName(resolved.parsed.map, file.lines, line, column, frame.function));
-    }
-    return file.names.get(key);
-  } catch {
-    return undefined;
-  }
-}
-
-function symbolicateFrame(ctx: Context, frame: StackFrame): StackFrame {
-  const absPath = typeof frame.abs_path == 'string' ? frame.abs_path : typeof frame.filename == 'string' ? frame.filename : undefined;
-  const unresolved = { ...frame, data: { ...frame.data, symbolicated: false } };
-  if (!absPath || typeof frame.lineno != 'number' || frame.lineno < 1 || absPath.startsWith('<') || absPath == '[native code]') return unresolved;
-  if (typeof frame.colno != 'number' || frame.colno < 1) {
-    note(ctx, 'js_no_column', absPath, 'a frame has no column number, so it cannot be mapped: minified code needs columns');
-    return unresolved;
-  }
-  if (!ctx.files.has(absPath)) ctx.files.set(absPath, resolveFile(ctx, absPath));
-  const resolved = ctx.files.get(absPath);
-  if (!resolved) return unresolved;
-
-  const { map } = resolved.parsed;
-  const pos = originalPositionFor(map, { line: frame.lineno, column: frame.colno - 1 });
-  if (pos.source === null || pos.line === null) return unresolved;
-  const index = map.resolvedSources.indexOf(pos.source);
-  const lines = resolved.parsed.lines(index);
-  if (!lines) note(ctx, 'js_missing_sources_content', absPath, `the map ${resolved.mapName} has no sourcesContent for ${pos.source}: frames are mapped but show no source lines (build with sourcesContent)`);
-  const source = map.sources[index] ?? pos.source;
-  const filename = cleanFilename(source);
-  const out: StackFrame = {
-    ...frame,
-    filename,
-    abs_path: source,
-    lineno: pos.line,
-    colno: pos.column + 1,
-    function: functionName(ctx, resolved, frame, frame.lineno, frame.colno - 1) ?? frame.function,
-    in_app: isLibraryPath(source) ? false : frame.in_app ?? true,
-    data: { ...frame.data, sourcemap: resolved.mapName, resolved_with: resolved.resolvedWith, symbolicated: true },
-  };
-  const context = lines && sourceContext(lines, pos.line, pos.column);
-  if (context) Object.assign(out, context);
-  return out;
-}
-
-function symbolicateStack(ctx: Context, holder: { stacktrace?: Stacktrace; raw_stacktrace?: Stacktrace }): void {
-  const frames = holder.stacktrace?.frames;
-  if (!Array.isArray(frames) || !frames.length) return;
-  const mapped = frames.map((f) => symbolicateFrame(ctx, f));
-  if (!mapped.some((f) => f.data?.symbolicated)) return;
-  holder.raw_stacktrace = { ...holder.stacktrace, frames: frames.map((f) => ({ ...f })) };
-  holder.stacktrace = { ...holder.stacktrace, frames: mapped };
+interface Holder {
+  stacktrace?: Stacktrace;
+  raw_stacktrace?: Stacktrace;
+  [key: string]: unknown;
 }
 
 /**
- * Maps each JS frame of the event to its original file, line, column and function through the
- * uploaded source maps, with source context; the SDK's frames stay in `raw_stacktrace`. Every
- * lookup that fails leaves a note in `event.errors` (once per problem and file) saying what to
- * upload. Never throws: hostile maps and frames become notes.
+ * Symbolicates an event in place: each exception's stack trace (and a top-level `stacktrace`) in
+ * which at least one frame maps keeps a deep copy of the SDK's frames as `raw_stacktrace` and gets
+ * mapped copies in `stacktrace.frames` (frames that did not map: as sent, `data.symbolicated: false`).
+ * A trace where nothing maps stays as sent. Every failed lookup becomes a note in `event.errors`,
+ * once per problem and file; this never throws.
  */
 export function symbolicateEvent(event: SentryEvent, lookup: ArtifactLookup, cache: SourceMapCache): void {
-  const ctx: Context = { event, lookup, cache, notes: new Map(), files: new Map() };
-  for (const value of event.exception?.values || []) {
+  if (!event || typeof event !== 'object' || !JS_PLATFORMS.has(event.platform)) return;
+  const notes = createNotes(event);
+  const ctx: ResolveContext = { event, lookup, cache, notes };
+  const files = new Map<string, ResolvedFile | undefined>();
+  const budget = { frames: MAX_FRAMES };
+  const values = Array.isArray(event.exception?.values) ? event.exception.values : [];
+  // Exceptions are listed oldest cause first; the last is the one thrown, so it gets the budget first.
+  const holders: Holder[] = [...values].reverse().filter(isObject);
+  if (isObject(event.stacktrace)) holders.push(event as Holder);
+  for (const holder of holders) {
     try {
-      symbolicateStack(ctx, value);
-    } catch (error) {
-      note(ctx, 'js_invalid_source', '', `symbolication failed: ${(error as Error).message}`);
+      symbolicateHolder(holder, ctx, files, budget);
+    } catch (e) {
+      // Not expected: every step guards its input. Say so rather than lose the event.
+      notes.add({ type: 'unknown_error', message: `symbolication stopped on a stack trace: ${String((e as Error)?.message ?? e).slice(0, 200)}` });
     }
   }
-  if (event.stacktrace) {
-    try {
-      symbolicateStack(ctx, event as { stacktrace?: Stacktrace });
-    } catch (error) {
-      note(ctx, 'js_invalid_source', '', `symbolication failed: ${(error as Error).message}`);
-    }
-  }
-  if (ctx.notes.size) event.errors = [...(event.errors || []), ...ctx.notes.values()];
 }
+
+function symbolicateHolder(holder: Holder, ctx: ResolveContext, files: Map<string, ResolvedFile | undefined>, budget: { frames: number }): void {
+  // Symbolicating twice starts again from the SDK's frames.
+  const source = isObject(holder.raw_stacktrace) && Array.isArray(holder.raw_stacktrace.frames) ? holder.raw_stacktrace : holder.stacktrace;
+  if (!isObject(source) || !Array.isArray(source.frames) || !source.frames.length) return;
+  // Mapped frames are new objects, so the SDK's are never changed; the deep copy for
+  // raw_stacktrace is made only when something mapped. A re-run maps a copy of the old raw frames.
+  const rerun = source === holder.raw_stacktrace;
+  const work = rerun ? structuredClone(source) : source;
+  const frames = work.frames as unknown[];
+  const mapped: Array<MappedFrame | undefined> = new Array(frames.length);
+  for (let i = frames.length - 1; i >= 0 && budget.frames > 0; i--) {
+    const frame = frames[i];
+    if (!isObject(frame)) continue;
+    budget.frames--;
+    mapped[i] = mapFrame(frame as StackFrame, ctx, files);
+  }
+  const out = frames.map((f, i) => mapped[i]?.frame ?? f) as StackFrame[];
+  // A frame's position is a call site: its token names the function the next (newer) frame runs.
+  // It names frames whose minified function's declaration could not be found.
+  for (let i = 1; i < out.length; i++) {
+    const callee = mapped[i - 1]?.callee;
+    if (callee && mapped[i]?.frame.data?.symbolicated && !mapped[i]?.named) out[i].function = callee;
+  }
+  // Nothing mapped: the trace stays exactly as sent, without a raw copy (as Sentry does).
+  if (!mapped.some((m) => m?.frame.data?.symbolicated)) {
+    if (rerun) {
+      holder.stacktrace = source;
+      delete holder.raw_stacktrace;
+    }
+    return;
+  }
+  if (!rerun) holder.raw_stacktrace = structuredClone(source);
+  holder.stacktrace = { ...work, frames: out };
+}
+
+function mapFrame(frame: StackFrame, ctx: ResolveContext, files: Map<string, ResolvedFile | undefined>): MappedFrame {
+  const filename = typeof frame.filename === 'string' ? frame.filename : undefined;
+  const url = typeof frame.abs_path === 'string' && frame.abs_path ? frame.abs_path : filename;
+  // Frames without a file (native code, eval, `<anonymous>`) have nothing to look up and get no note.
+  if (!url || (frame.platform !== undefined && !JS_PLATFORMS.has(frame.platform as string))) return { frame: unsymbolicated(frame) };
+  if (!files.has(url)) files.set(url, candidateNames(url).length ? guarded(ctx.notes, url, () => resolveFile(url, filename, ctx)) : undefined);
+  const file = files.get(url);
+  if (!file) return { frame: unsymbolicated(frame) };
+  return guarded(ctx.notes, url, () => symbolicateFrame(frame, file, url, ctx.notes)) ?? { frame: unsymbolicated(frame) };
+}
+
+/** Runs a lookup step; an exception (a storage error, say) becomes a note on the file. */
+function guarded<T>(notes: Notes, url: string, step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    notes.add({ type: 'js_generic_fetch_error', url, message: `reading the files for ${url} failed: ${String((e as Error)?.message ?? e).slice(0, 200)}` });
+    return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,103 @@
+import { originalPositionFor } from '@jridgewell/trace-mapping';
+import type { StackFrame } from '../event';
+import { cleanFilename, isLibraryPath } from './clean-filename';
+import type { Notes } from './notes';
+import { originalFunctionName } from './original-function';
+import type { ResolvedFile } from './resolve-file';
+import { resolveUrl } from './resolve-url';
+import { sourceContext } from './source-context';
+
+export interface MappedFrame {
+  frame: StackFrame;
+  /** True when `frame.function` came from the minified function's own declaration. */
+  named?: boolean;
+  /**
+   * The original identifier the map names at the frame's position. That position is a call site,
+   * so this names the function the next (newer) frame runs: Sentry's "caller's token".
+   */
+  callee?: string;
+}
+
+/** The SDK's frame, marked as not symbolicated (all other fields as sent). */
+export const unsymbolicated = (frame: StackFrame): StackFrame => ({ ...frame, data: { ...dataOf(frame), symbolicated: false } });
+
+/**
+ * Maps one minified frame through its file's map. Sentry frames have a 1-based `lineno` and a
+ * 1-based `colno`; trace-mapping takes and returns a 1-based line and a 0-based column.
+ */
+export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: string, notes: Notes): MappedFrame {
+  const { lineno, colno } = frame;
+  if (!isPositive(colno)) {
+    notes.add({ type: 'js_no_column', url, message: `a frame in ${url} has no column number, so it cannot be mapped: minified code needs columns (every current browser reports them)` });
+    return { frame: unsymbolicated(frame) };
+  }
+  const pos = isPositive(lineno) ? originalPositionFor(file.parsed.map, { line: lineno, column: colno - 1 }) : undefined;
+  if (!pos || typeof pos.source !== 'string' || !isPositive(pos.line) || !Number.isInteger(pos.column) || pos.column < 0) {
+    notes.add({
+      type: 'js_invalid_sourcemap_location', url, sourcemap: file.mapName, line: lineno, column: colno,
+      message: `${file.mapName} maps nothing at line ${String(lineno)}, column ${colno} of ${url}: the map may be from another build of the file`,
+    });
+    return { frame: unsymbolicated(frame) };
+  }
+  const source = pos.source;
+  const where = placeOf(file, source);
+  // The SDK's context (if any) was of the minified file: it is dropped, not copied.
+  const { pre_context: _pre, context_line: _line, post_context: _post, ...rest } = frame;
+  const out: StackFrame = {
+    ...rest,
+    filename: where.filename,
+    abs_path: where.absPath,
+    lineno: pos.line,
+    colno: pos.column + 1,
+    in_app: where.library ? false : typeof frame.in_app === 'boolean' ? frame.in_app : true,
+  };
+  const lines = file.parsed.sourceLines(source);
+  const context = lines && sourceContext(lines as string[], pos.line, pos.column);
+  if (context) {
+    out.pre_context = context.pre_context;
+    out.context_line = context.context_line;
+    out.post_context = context.post_context;
+  } else if (!lines) {
+    notes.add({
+      type: 'js_missing_sources_content', url, sourcemap: file.mapName, source,
+      message: `the map ${file.mapName} has no sourcesContent for ${source} (and maybe other sources): frames are mapped but show no source lines (build with sourcesContent)`,
+    });
+  }
+  const name = declaredName(file, frame, lineno!, colno - 1, url, notes);
+  if (name) out.function = name;
+  out.data = { ...dataOf(frame), sourcemap: file.mapName, resolved_with: file.resolvedWith, symbolicated: true };
+  const callee = typeof pos.name === 'string' && pos.name ? pos.name : undefined;
+  return { frame: out, ...(name && { named: true }), ...(callee && { callee }) };
+}
+
+/**
+ * filename from the source's name as the map writes it (what bundler prefixes are known by),
+ * abs_path from the name resolved against sourceRoot and the map's URL; worked out once per source.
+ */
+function placeOf(file: ResolvedFile, source: string): { filename: string; absPath: string; library: boolean } {
+  let place = file.places.get(source);
+  if (!place) {
+    const written = file.parsed.writtenSource(source) ?? source;
+    place = { filename: cleanFilename(written), absPath: resolveUrl(file.mapUrl, source), library: isLibraryPath(written) || isLibraryPath(source) };
+    file.places.set(source, place);
+  }
+  return place;
+}
+
+/**
+ * The original name of the function declared as the frame's minified `function`. The frame is
+ * mapped either way: failing to read the minified file only costs the name (and leaves a note).
+ */
+function declaredName(file: ResolvedFile, frame: StackFrame, line: number, column: number, url: string, notes: Notes): string | undefined {
+  if (typeof frame.function !== 'string' || !frame.function) return undefined;
+  try {
+    const minified = file.minified();
+    return minified && originalFunctionName(file.parsed.map, minified.declarations(), line, column, frame.function);
+  } catch (e) {
+    notes.add({ type: 'js_generic_fetch_error', url, message: `reading the minified file for ${url} failed, so frames keep their minified function names: ${String((e as Error)?.message ?? e).slice(0, 200)}` });
+    return undefined;
+  }
+}
+
+const isPositive = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+const dataOf = (frame: StackFrame) => (frame.data && typeof frame.data === 'object' && !Array.isArray(frame.data) ? frame.data : {});
