@@ -11,6 +11,8 @@ import type { Scope } from './scope';
 import { createDispatcher, type Dispatcher } from './transport/dispatcher';
 import { makeFetchTransport } from './transport/fetch';
 import { serializeWithin } from './trim-event';
+import { absoluteUrl } from './url';
+import { normalize } from './normalize';
 import type {
   Breadcrumb,
   BreadcrumbHint,
@@ -46,16 +48,14 @@ const DEFAULTS = {
   // Relay refuses events over 1 MiB; keep a margin for the envelope around it.
   maxEventBytes: 900_000,
   bufferSize: 128,
+  sendTimeout: 30_000,
 } satisfies Partial<ResolvedOptions>;
 
 /** An absolute URL without its query, for comparing requests (a tunnel may be a relative path). */
-function absolute(url: string): string {
-  try {
-    return new URL(url, location.href).href.split('?')[0];
-  } catch {
-    return String(url).split('?')[0];
-  }
-}
+const absolute = (url: string): string => absoluteUrl(url).split('?')[0];
+
+/** Deep enough for every field of the protocol (an exception frame is 6 levels down) and what beforeSend adds under it. */
+const MAX_EVENT_DEPTH = 12;
 
 /** Applies defaults where an option is missing or explicitly undefined. */
 function resolveOptions(options: Options): ResolvedOptions {
@@ -111,7 +111,7 @@ export class Client implements ClientLike {
       this._url = opts.tunnel || ingestUrl(dsn, opts.endpoint);
       const makeTransport = opts.transport || makeFetchTransport;
       try {
-        const transport = makeTransport({ url: this._url, fetchOptions: opts.transportOptions?.fetchOptions, log: this.log });
+        const transport = makeTransport({ url: this._url, fetchOptions: opts.transportOptions?.fetchOptions, log: this.log, timeout: opts.sendTimeout });
         this._dispatcher = createDispatcher({
           transport,
           bufferSize: opts.bufferSize,
@@ -123,7 +123,7 @@ export class Client implements ClientLike {
           },
         });
       } catch (error) {
-        this.log(`transport failed: ${(error as Error)?.message}`);
+        this.log(`transport failed${DEBUG ? `: ${(error as Error)?.message}` : ''}`);
       }
       if (opts.sendClientReports && this._dispatcher) {
         if (opts.endpoint == 'store') {
@@ -158,7 +158,7 @@ export class Client implements ClientLike {
         const teardown = integration.setup && integration.setup(this);
         if (typeof teardown == 'function') this._teardowns.push(teardown);
       } catch (error) {
-        this.log(`integration ${integration.name} failed: ${(error as Error)?.message}`);
+        this.log(`integration ${integration.name} failed${DEBUG ? `: ${(error as Error)?.message}` : ''}`);
       }
     }
     this._sdk.integrations = this._integrations.map((i) => i.name);
@@ -254,7 +254,7 @@ export class Client implements ClientLike {
     const eventId = hint.event_id || uuid4();
     try {
       if (this._busy) {
-        this.log(`event ${eventId} ignored: captured inside beforeSend or an integration`);
+        DEBUG && this.log(`event ${eventId} ignored: captured inside beforeSend or an integration`);
         return eventId;
       }
       if (!this.isEnabled()) {
@@ -264,17 +264,18 @@ export class Client implements ClientLike {
       const event = this._prepare(build(), { ...hint, event_id: eventId }, scope);
       const task = Promise.resolve()
         .then(() => this._process(event, hint))
-        .then(undefined, (error) => {
-          this.log(`event ${eventId} dropped: internal error ${(error as Error)?.message}`);
-          this.recordDroppedEvent('internal_sdk_error');
-        });
+        .then(undefined, (error) => this._internalError(eventId, error));
       this._pending.add(task);
       task.then(() => this._pending.delete(task));
     } catch (error) {
-      this.log(`event ${eventId} dropped: internal error ${(error as Error)?.message}`);
-      this.recordDroppedEvent('internal_sdk_error');
+      this._internalError(eventId, error);
     }
     return eventId;
+  }
+
+  /** A bug of ours: the event is dropped and counted, the page never sees it. */
+  _internalError(eventId: string, error: unknown): void {
+    this._drop('internal_sdk_error', { event_id: eventId }, DEBUG && `internal error ${(error as Error)?.message}`);
   }
 
   _prepare(event: Event, hint: EventHint, scope: Scope): Event {
@@ -301,7 +302,11 @@ export class Client implements ClientLike {
       chain = andThen<Event | null, Event | null>(chain, (event) => {
         if (!event) return null;
         const result = this._guard(() => integration.processEvent!(event, hint, this));
-        return andThen(result, (next) => next || this._drop('event_processor', event, DEBUG && `by integration ${integration.name}`));
+        return andThen(
+          result,
+          (next) => next || this._drop('event_processor', event, DEBUG && `by integration ${integration.name}`),
+          (error) => this._drop('event_processor', event, DEBUG && `integration ${integration.name} rejected: ${(error as Error)?.message}`),
+        );
       });
     }
     chain = andThen<Event | null, Event | null>(chain, (event) => {
@@ -320,7 +325,7 @@ export class Client implements ClientLike {
           return this._drop('before_send', event, DEBUG && `beforeSend must return an event or null, got ${typeof edited}`);
         }
         return edited;
-      });
+      }, (error) => this._drop('before_send', event, DEBUG && `beforeSend rejected: ${(error as Error)?.message}`));
     });
     return andThen<Event | null, void>(chain, (event) => {
       if (event) this._send(event);
@@ -338,7 +343,15 @@ export class Client implements ClientLike {
 
   _send(event: Event): void {
     const opts = this._options;
-    const json = serializeWithin(event, opts.maxEventBytes, this.log);
+    let json: string | undefined;
+    try {
+      json = serializeWithin(event, opts.maxEventBytes, this.log);
+    } catch {
+      // beforeSend or an event processor added what JSON cannot hold (a cycle, a BigInt): only
+      // then is the event normalised again, so the common path pays nothing.
+      DEBUG && this.log(`event ${event.event_id} normalised again after beforeSend and event processors`);
+      json = serializeWithin(normalize(event, MAX_EVENT_DEPTH) as Event, opts.maxEventBytes, this.log);
+    }
     if (!json) {
       this._drop('internal_sdk_error', event, DEBUG && `larger than maxEventBytes (${opts.maxEventBytes}) even after trimming`);
       return;

@@ -51,6 +51,7 @@ export type {
   Options,
   Primitive,
   ScopeContext,
+  CaptureContext,
   SeverityLevel,
   StackFrame,
   Transport,

@@ -30,6 +30,6 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * Not named `then`: a module exporting `then` makes its namespace a thenable, and
  * `await import()` of it (test runners, code splitting) would call it and fail.
  */
-export function andThen<T, R>(value: T | PromiseLike<T>, fn: (value: T) => R | PromiseLike<R>): R | PromiseLike<R> {
-  return isThenable(value) ? value.then(fn) : fn(value as T);
+export function andThen<T, R>(value: T | PromiseLike<T>, fn: (value: T) => R | PromiseLike<R>, onRejected?: (error: unknown) => R): R | PromiseLike<R> {
+  return isThenable(value) ? value.then(fn, onRejected) : fn(value as T);
 }

@@ -1,4 +1,4 @@
-import type { Breadcrumb, Event, Primitive, ScopeContext, SeverityLevel, User } from './types';
+import type { Breadcrumb, CaptureContext, Event, Primitive, ScopeContext, SeverityLevel, User } from './types';
 
 /**
  * What is known about the current situation: who the user is, tags, extra data,
@@ -78,8 +78,15 @@ export class Scope {
     return this;
   }
 
-  /** Sets what the context gives; Sentry's `scope.update`. */
-  update(context: ScopeContext | undefined): this {
+  /**
+   * Sets what the context gives; Sentry's `scope.update`. A callback gets this scope and may
+   * return a scope or a context; a scope's fields are applied as a context.
+   */
+  update(captureContext: CaptureContext | undefined): this {
+    let context = typeof captureContext == 'function' ? captureContext(this) : captureContext;
+    // A scope's data as an event is a context (its breadcrumbs are not taken, as in Sentry). A
+    // callback that returns this very scope applies it to itself: nothing changes.
+    if (context instanceof Scope) context = context.applyToEvent({}) as ScopeContext;
     if (context) {
       const { user, tags, extra, contexts, level, fingerprint } = context;
       if (user !== undefined) this.setUser(user);
@@ -115,7 +122,8 @@ export class Scope {
     event.extra = { ...this._extra, ...event.extra };
     event.contexts = { ...this._contexts, ...event.contexts };
     if (this._level) event.level = this._level;
-    if (this._fingerprint && !event.fingerprint) event.fingerprint = this._fingerprint;
+    // As Sentry: the event's own fingerprint, then the scope's.
+    if (this._fingerprint) event.fingerprint = (event.fingerprint || []).concat(this._fingerprint);
     const own = Array.isArray(event.breadcrumbs) ? event.breadcrumbs : event.breadcrumbs ? event.breadcrumbs.values : [];
     const crumbs = this._breadcrumbs.concat(own);
     if (crumbs.length) event.breadcrumbs = { values: crumbs };

@@ -11,8 +11,8 @@ import { browserApiErrorsIntegration } from './integrations/browser-api-errors';
 import { captureConsoleIntegration } from './integrations/capture-console';
 import { httpClientIntegration } from './integrations/http-client';
 import { breadcrumbsIntegration } from './integrations/breadcrumbs';
-import type { Scope } from './scope';
-import type { Breadcrumb, BreadcrumbHint, Event, EventHint, Integration, Options, Primitive, ScopeContext, SeverityLevel, User } from './types';
+import { Scope } from './scope';
+import type { Breadcrumb, BreadcrumbHint, CaptureContext, Event, EventHint, Integration, Options, Primitive, ScopeContext, SeverityLevel, User } from './types';
 
 let lastId: string | undefined;
 
@@ -56,7 +56,8 @@ export function init(options: Options = {}): Client | undefined {
     const client = new Client(options);
     setClient(client);
     if (options.initialScope) getCurrentScope().update(options.initialScope);
-    client.setupIntegrations(resolveIntegrations(options));
+    // As in @sentry/browser: a client that sends nothing patches nothing.
+    if (client.isEnabled()) client.setupIntegrations(resolveIntegrations(options));
     return client;
   } catch (error) {
     // Only a bug of ours gets here; the page goes on without the SDK.
@@ -79,7 +80,7 @@ function remember(id: string): string {
 }
 
 /** Reports an error (or anything thrown); returns the event id. */
-export function captureException(exception: unknown, hint?: EventHint | ScopeContext): string {
+export function captureException(exception: unknown, hint?: EventHint | CaptureContext): string {
   const client = getClient<Client>();
   const fullHint = toHint(hint);
   fullHint.syntheticException = syntheticError('synthetic', captureException);
@@ -102,7 +103,8 @@ export function captureEvent(event: Event, hint?: EventHint): string {
 }
 
 /** Sentry accepts a hint or a scope context as the second argument of captureException. */
-function toHint(hint: EventHint | ScopeContext | undefined): EventHint {
+function toHint(hint: EventHint | CaptureContext | undefined): EventHint {
+  if (typeof hint == 'function' || hint instanceof Scope) return { captureContext: hint };
   if (!hint || typeof hint != 'object') return {};
   const keys = ['user', 'tags', 'extra', 'contexts', 'level', 'fingerprint'];
   return Object.keys(hint).some((k) => keys.includes(k)) ? { captureContext: hint as ScopeContext } : { ...(hint as EventHint) };

@@ -1,5 +1,6 @@
 // Wire shapes of Sentry's event protocol, and the public option and extension types.
 // Field names on the wire stay snake_case, as the protocol spells them.
+import type { Scope } from './scope';
 
 export type SeverityLevel = 'fatal' | 'error' | 'warning' | 'log' | 'info' | 'debug';
 
@@ -93,6 +94,9 @@ export interface Event {
   debug_meta?: { images: DebugImage[] };
 }
 
+/** What `captureException`'s second argument may be besides a hint: a context, a scope, or a callback given a copy of the current scope. */
+export type CaptureContext = ScopeContext | Scope | ((scope: Scope) => Scope | ScopeContext | void);
+
 /** What the caller knows beyond the event itself. */
 export interface EventHint {
   /** The value that was thrown or rejected, as given. */
@@ -104,7 +108,7 @@ export interface EventHint {
   event_id?: string;
   data?: unknown;
   /** Extra scope fields for this capture alone. */
-  captureContext?: ScopeContext;
+  captureContext?: CaptureContext;
 }
 
 export interface BreadcrumbHint {
@@ -180,6 +184,8 @@ export interface TransportOptions {
   fetchOptions?: RequestInit;
   /** Debug logger, quiet unless `debug: true`. */
   log: (message: string) => void;
+  /** Milliseconds after which a send without an answer is given up (`sendTimeout`). */
+  timeout?: number;
 }
 
 export interface Integration {
@@ -264,8 +270,13 @@ export interface Options {
   initialScope?: ScopeContext;
   /** Frames from URLs matching these are not in-app (besides the SDK and browser extensions). @default [] */
   inAppExclude?: Array<string | RegExp>;
-  /** Largest serialised event in bytes; bigger events are trimmed (breadcrumbs first). @default 200000 */
+  /** Largest serialised event in bytes; bigger events are trimmed (long strings, then breadcrumbs). @default 900000 */
   maxEventBytes?: number;
+  /**
+   * Milliseconds a send may wait for the server's answer; then it is given up as a network
+   * error, freeing its slot for the next. @default 30000
+   */
+  sendTimeout?: number;
   /** How many sends may wait or be in flight at once (6 go out at a time); more are dropped and counted. @default 128 */
   bufferSize?: number;
   /** Attach a stack trace to `captureMessage` events. @default false */
@@ -301,6 +312,7 @@ export type ResolvedOptions = Options &
       | 'sendClientReports'
       | 'maxEventBytes'
       | 'bufferSize'
+      | 'sendTimeout'
       | 'inAppExclude'
     >
   >;

@@ -1,10 +1,12 @@
 import { now } from '../misc';
 import { isInstanceOf } from '../normalize';
+import { absoluteUrl } from '../url';
 import { fanout, fill } from './fanout';
 
 export interface HttpRequest {
   kind: 'fetch' | 'xhr';
   method: string;
+  /** Absolute: resolved against the page's base URL, as the browser resolves it. */
   url: string;
   /** The response status; 0 or missing when the request failed before a response. */
   status?: number;
@@ -32,7 +34,8 @@ function fromFetchArgs(input: unknown, init?: RequestInit): { method: string; ur
   const isRequest = isInstanceOf(input, 'Request');
   return {
     method: String((init && init.method) || (isRequest && request.method) || 'GET').toUpperCase(),
-    url: isRequest ? request.url : String(input),
+    // Relative URLs resolved as fetch resolves them (a Request's url already is absolute).
+    url: isRequest ? request.url : absoluteUrl(String(input)),
   };
 }
 
@@ -80,7 +83,7 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
             });
           }
         }
-        meta.set(this, { method: String(args[0]).toUpperCase(), url: String(args[1]) });
+        meta.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(String(args[1])) });
         return (original as (...a: unknown[]) => void).apply(this, args);
       } as XMLHttpRequest['open'],
     );

@@ -17,6 +17,7 @@ export function shouldIgnoreOnError(): boolean {
   return ignoreOnError > 0 && !!ignoreOnError--;
 }
 
+/** Callback → its wrapper, and each wrapper → itself: a function is wrapped once, however often it is handed over. */
 const listeners = new WeakMap<AnyFunction, AnyFunction>();
 
 /**
@@ -25,19 +26,26 @@ const listeners = new WeakMap<AnyFunction, AnyFunction>();
  * the same `this`, arguments, return values and exceptions.
  */
 export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) => {
+  // Once per function: the site is where it was first handed over.
   const wrap = (fn: unknown, site: WrapSite): unknown => {
     if (typeof fn != 'function') return fn;
-    return function (this: unknown, ...args: unknown[]) {
-      try {
-        return (fn as AnyFunction).apply(this, args);
-      } catch (error) {
-        emit(error, site);
-        ignoreOnError++;
-        // Should the rethrow never reach onerror, the count must not outlive this task.
-        setTimeout(() => (ignoreOnError = 0));
-        throw error;
-      }
-    };
+    let wrapped = listeners.get(fn as AnyFunction);
+    if (!wrapped) {
+      wrapped = function (this: unknown, ...args: unknown[]) {
+        try {
+          return (fn as AnyFunction).apply(this, args);
+        } catch (error) {
+          emit(error, site);
+          ignoreOnError++;
+          // Should the rethrow never reach onerror, the count must not outlive this task.
+          setTimeout(() => (ignoreOnError = 0));
+          throw error;
+        }
+      };
+      listeners.set(fn as AnyFunction, wrapped);
+      listeners.set(wrapped, wrapped);
+    }
+    return wrapped;
   };
 
   for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
@@ -55,11 +63,7 @@ export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) =>
     // One wrapper per listener function, so removeEventListener finds it again.
     fill(proto, 'addEventListener', (original) =>
       function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-        let wrapped = listener;
-        if (typeof listener == 'function') {
-          wrapped = listeners.get(listener as AnyFunction);
-          if (!wrapped) listeners.set(listener as AnyFunction, (wrapped = wrap(listener, `addEventListener ${type}`) as AnyFunction));
-        }
+        const wrapped = wrap(listener, `addEventListener ${type}`);
         // `this` is undefined when page code calls the global `addEventListener(...)` bare.
         return (original as AnyFunction).call(this || globalThis, type, wrapped, options) as void;
       },
@@ -80,6 +84,7 @@ export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) =>
       function (this: XMLHttpRequest, ...args: unknown[]) {
         for (const prop of ['onload', 'onerror', 'onprogress', 'onreadystatechange'] as const) {
           const handler = this[prop];
+          // A reused XHR is sent again with its handlers already wrapped: they stay wrapped once.
           if (typeof handler == 'function') (this as unknown as Record<string, unknown>)[prop] = wrap(handler, `xhr ${prop}`);
         }
         return (original as AnyFunction).apply(this, args) as void;

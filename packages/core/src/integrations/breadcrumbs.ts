@@ -55,7 +55,7 @@ export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integr
             data: { method, url: redactUrl(url), ...(status ? { status_code: status } : {}), duration_ms: Math.round((end - start) * 1000) },
           });
         }),
-      history && onNavigation((from, to) => add({ category: 'navigation', data: { from: relative(from), to: relative(to) } })),
+      history && onNavigation((from, to) => add({ category: 'navigation', data: { from: relative(redactUrl(from)), to: relative(redactUrl(to)) } })),
     ];
     return () => off.forEach((unsubscribe) => unsubscribe && unsubscribe());
   },

@@ -49,9 +49,9 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
     const messages = messagesOf(event);
     const ignored = messages.find((m) => matches(m, ignore));
     if (ignored !== undefined) {
-      // Said in every build: the fix is in the page, not in the SDK.
+      // Said in every build (shorter in the CDN one): the fix is in the page, not in the SDK.
       if (SCRIPT_ERROR.test(ignored)) {
-        client.log('"Script error." hides a cross-origin script\'s error: load it with crossorigin="anonymous" and CORS headers');
+        client.log(DEBUG ? '"Script error." hides a cross-origin script\'s error: load it with crossorigin="anonymous" and CORS headers' : 'Script error.: use crossorigin="anonymous"');
       } else if (DEBUG) {
         client.log(`event ${event.event_id}: "${ignored}" matches ignoreErrors`);
       }

@@ -1,7 +1,8 @@
 import type { Integration } from '../types';
+import { redactUrl } from '../url';
 
 /**
- * The page the event happened on: its URL at the capture call (the page may navigate before
+ * The page the event happened on: its URL (secrets redacted) at the capture call (the page may navigate before
  * the rest of the pipeline runs), User-Agent and Referer.
  */
 export const httpContextIntegration = (): Integration => ({
@@ -11,7 +12,8 @@ export const httpContextIntegration = (): Integration => ({
     if (typeof location == 'undefined') return;
     const request = event.request || {};
     const headers: Record<string, string> = { 'User-Agent': navigator.userAgent };
-    if (document.referrer) headers.Referer = document.referrer;
-    event.request = { url: location.href, ...request, headers: { ...headers, ...request.headers } };
+    if (document.referrer) headers.Referer = redactUrl(document.referrer);
+    // Secrets in the page's query or fragment (`?token=`, `#access_token=`) stay in the page.
+    event.request = { url: redactUrl(location.href), ...request, headers: { ...headers, ...request.headers } };
   },
 });

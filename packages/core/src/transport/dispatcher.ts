@@ -42,7 +42,7 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
     limits = updateRateLimits(limits, response);
     if (status == 429) {
       // The server counts what it rate-limits itself: only explain, do not count twice.
-      log(`the server answered 429: ${envelope.category} sending paused`);
+      log(DEBUG ? `the server answered 429: ${envelope.category} sending paused` : '429');
     } else if (status == 413) {
       onDrop('send_error', envelope.category, envelope, DEBUG ? 'the server answered 413: envelope too large' : '413');
     } else if (status && (status < 200 || status >= 300)) {

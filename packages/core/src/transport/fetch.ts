@@ -1,4 +1,5 @@
 import type { Envelope, Transport, TransportOptions, TransportResponse } from '../types';
+import { responseOf } from './response';
 import { makeXhrTransport } from './xhr';
 
 // Browsers cap keepalive bodies at 64 KB across all pending keepalive requests.
@@ -25,6 +26,10 @@ export function makeFetchTransport(options: TransportOptions): Transport {
         keepaliveBytes += size;
         keepaliveCount++;
       }
+      // Given up after `timeout` ms: a server that never answers must not hold a send slot.
+      // (Aborting a request that already has its answer changes nothing: the body is never read.)
+      const controller = new AbortController();
+      if (options.timeout) setTimeout(() => controller.abort(), options.timeout);
       const done = () => {
         if (keepalive) {
           keepaliveBytes -= size;
@@ -36,23 +41,11 @@ export function makeFetchTransport(options: TransportOptions): Transport {
         body: envelope.body,
         keepalive,
         referrerPolicy: 'strict-origin',
+        signal: controller.signal,
         ...options.fetchOptions,
-      }).then(
-        (response) => {
-          done();
-          return {
-            statusCode: response.status,
-            headers: {
-              'retry-after': response.headers.get('Retry-After'),
-              'x-sentry-rate-limits': response.headers.get('X-Sentry-Rate-Limits'),
-            },
-          };
-        },
-        (error) => {
-          done();
-          throw error;
-        },
-      );
+      })
+        .then((response) => responseOf(response.status, (name) => response.headers.get(name)))
+        .finally(done);
     },
   };
 }

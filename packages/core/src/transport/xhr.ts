@@ -1,25 +1,23 @@
 import type { Envelope, Transport, TransportOptions, TransportResponse } from '../types';
+import { DEBUG } from '../debug-build';
+import { responseOf } from './response';
 
-/** Sends with XMLHttpRequest, for browsers without fetch. */
-export function makeXhrTransport(_options: TransportOptions): Transport {
+/**
+ * Sends with XMLHttpRequest, for browsers without fetch. Every ending settles the send (a
+ * load with a status; an error, abort or time-out as a network error), so no request can hold
+ * one of the dispatcher's slots for ever.
+ */
+export function makeXhrTransport(options: TransportOptions): Transport {
   const NativeXhr = XMLHttpRequest;
   return {
     send(envelope: Envelope): Promise<TransportResponse> {
       return new Promise((resolve, reject) => {
         const xhr = new NativeXhr();
-        xhr.onerror = () => reject(new Error('XHR network error'));
-        xhr.onreadystatechange = () => {
-          if (xhr.readyState == 4 && xhr.status) {
-            resolve({
-              statusCode: xhr.status,
-              headers: {
-                'retry-after': xhr.getResponseHeader('Retry-After'),
-                'x-sentry-rate-limits': xhr.getResponseHeader('X-Sentry-Rate-Limits'),
-              },
-            });
-          }
-        };
+        xhr.onloadend = () =>
+          xhr.status ? resolve(responseOf(xhr.status, (name) => xhr.getResponseHeader(name))) : reject(new Error(DEBUG ? 'XHR failed: no response (error, abort or time-out)' : ''));
         xhr.open('POST', envelope.url);
+        // undefined is 0: no time-out.
+        xhr.timeout = options.timeout as number;
         xhr.send(envelope.body);
       });
     },

@@ -96,13 +96,14 @@ describe('HTTP breadcrumbs', () => {
     // Keep only what this test is about: the failed requests also captured events.
     const crumbs = (await crumbsAtCapture(opened)).filter((c) => c.type === 'http');
     const shapes = crumbs.map(({ type, category, level, data }) => ({ type, category, level, data: { ...data, duration_ms: typeof data?.duration_ms } }));
+    // Relative URLs resolved against the page, as Sentry's breadcrumbs show them (issue 12, point 1).
+    const page = ingest.pagesUrl;
     expect(shapes).toEqual([
-      { type: 'http', category: 'fetch', level: 'info', data: { method: 'GET', url: '/ok', status_code: 200, duration_ms: 'number' } },
-      { type: 'http', category: 'fetch', level: 'warning', data: { method: 'PUT', url: '/status/404', status_code: 404, duration_ms: 'number' } },
-      // A Request object's URL is absolute.
-      { type: 'http', category: 'fetch', level: 'error', data: { method: 'POST', url: `${ingest.pagesUrl}/status/500`, status_code: 500, duration_ms: 'number' } },
-      { type: 'http', category: 'xhr', level: 'info', data: { method: 'GET', url: '/ok', status_code: 200, duration_ms: 'number' } },
-      { type: 'http', category: 'xhr', level: 'error', data: { method: 'DELETE', url: '/status/503', status_code: 503, duration_ms: 'number' } },
+      { type: 'http', category: 'fetch', level: 'info', data: { method: 'GET', url: `${page}/ok`, status_code: 200, duration_ms: 'number' } },
+      { type: 'http', category: 'fetch', level: 'warning', data: { method: 'PUT', url: `${page}/status/404`, status_code: 404, duration_ms: 'number' } },
+      { type: 'http', category: 'fetch', level: 'error', data: { method: 'POST', url: `${page}/status/500`, status_code: 500, duration_ms: 'number' } },
+      { type: 'http', category: 'xhr', level: 'info', data: { method: 'GET', url: `${page}/ok`, status_code: 200, duration_ms: 'number' } },
+      { type: 'http', category: 'xhr', level: 'error', data: { method: 'DELETE', url: `${page}/status/503`, status_code: 503, duration_ms: 'number' } },
       // No response (Chromium refuses port 9 outright): no status_code, level error.
       { type: 'http', category: 'fetch', level: 'error', data: { method: 'GET', url: 'http://127.0.0.1:9/unreachable', duration_ms: 'number' } },
     ]);
@@ -188,6 +189,22 @@ describe('navigation breadcrumbs', () => {
     expectTimestampsInOrder(crumbs);
     expectClean(ingest, opened);
   });
+
+  it('redact secrets in from and to, and in the page URL of every event (issue 12, point 4)', async () => {
+    const opened = await openSdkPage(browser, ingest);
+    await opened.page.goto(`${opened.url}?token=t0p&page=1#access_token=frag`);
+    const start = new URL(opened.url).pathname;
+    await opened.page.evaluate(() => history.pushState({}, '', '/account?session=s3cret&tab=2'));
+    const message = 'after navigating';
+    const crumbs = await crumbsAtCapture(opened, message);
+    expect(crumbs.map(({ category, data }) => [category, data])).toEqual([
+      ['navigation', { from: `${start}?token=[Filtered]&page=1#access_token=[Filtered]`, to: '/account?session=[Filtered]&tab=2' }],
+    ]);
+    expect(eventWith(ingest, message).request?.url).toBe(`${ingest.pagesUrl}/account?session=[Filtered]&tab=2`);
+    const body = JSON.stringify(ingest.events);
+    for (const secret of ['t0p', 'frag', 's3cret']) expect(body).not.toContain(secret);
+    expectClean(ingest, opened);
+  });
 });
 
 describe('options', () => {
@@ -240,7 +257,7 @@ describe('options', () => {
     });
     await opened.page.waitForFunction(() => __out.done === true);
     const crumbs = await crumbsAtCapture(opened);
-    expect(crumbs.map((c) => [c.category, c.data?.url])).toEqual([['xhr', '/ok?xhr']]);
+    expect(crumbs.map((c) => [c.category, c.data?.url])).toEqual([['xhr', `${ingest.pagesUrl}/ok?xhr`]]);
     expectClean(ingest, opened);
   });
 });

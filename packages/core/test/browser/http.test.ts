@@ -79,13 +79,13 @@ describe('failed requests', () => {
     const fetch500 = eventWith(ingest, 'HTTP Client Error with status code: 500');
     expect(fetch500).toMatchObject({
       level: 'error',
-      request: { url: '/status/500', method: 'GET' },
+      request: { url: `${ingest.pagesUrl}/status/500`, method: 'GET' },
       contexts: { response: { status_code: 500 } },
     });
     expect(exceptionOf(fetch500)).toMatchObject({ type: 'Error', mechanism: { type: 'http.client', handled: false } });
 
     const xhr503 = eventWith(ingest, 'HTTP Client Error with status code: 503');
-    expect(xhr503).toMatchObject({ request: { url: '/status/503', method: 'POST' }, contexts: { response: { status_code: 503 } } });
+    expect(xhr503).toMatchObject({ request: { url: `${ingest.pagesUrl}/status/503`, method: 'POST' }, contexts: { response: { status_code: 503 } } });
     expect(exceptionOf(xhr503).mechanism).toMatchObject({ type: 'http.client', handled: false });
 
     // No response, so no status: the event says why instead.
@@ -159,13 +159,60 @@ describe('failed requests', () => {
     });
     await ingest.waitForEvents(2);
     const failed = eventWith(ingest, 'HTTP Client Error with status code: 500');
-    expect(failed.request).toMatchObject({ url: '/status/500?token=[Filtered]&page=2', method: 'GET' });
+    expect(failed.request).toMatchObject({ url: `${ingest.pagesUrl}/status/500?token=[Filtered]&page=2`, method: 'GET' });
     const [crumb] = breadcrumbsOf(eventWith(ingest, 'after'));
-    expect(crumb).toMatchObject({ category: 'fetch', data: { url: '/status/500?token=[Filtered]&page=2', status_code: 500 } });
+    expect(crumb).toMatchObject({ category: 'fetch', data: { url: `${ingest.pagesUrl}/status/500?token=[Filtered]&page=2`, status_code: 500 } });
     expect(JSON.stringify(receivedEvents(ingest))).not.toContain('abc');
     // The request itself went out unchanged.
     expect(ingest.otherRequests.map((r) => r.path)).toEqual(['/status/500']);
     expectClean(ingest, opened);
+  });
+
+  it('relative URLs (string, URL, Request; fetch and XHR) are reported resolved against the page (issue 12, point 1)', async () => {
+    const opened = await openSdkPage(browser, ingest, {
+      script: `${XHR}
+        // The page is /page/<n>.html: each path is relative to that.
+        __out.done = fetch('../status/500?via=string')
+          .then(() => fetch(new URL('/status/501', location.href)))
+          .then(() => fetch(new Request('../status/502')))
+          .then(() => xhr('GET', '../status/503'))
+          .then(() => Faultline.captureMessage('after four'));`,
+    });
+    await ingest.waitForEvents(5);
+    const page = ingest.pagesUrl;
+    const expected = [`${page}/status/500?via=string`, `${page}/status/501`, `${page}/status/502`, `${page}/status/503`];
+    const failed = receivedEvents(ingest).filter((e) => e.contexts?.response).map((e) => e.request?.url);
+    expect(failed.sort()).toEqual([...expected].sort());
+    const crumbs = breadcrumbsOf(eventWith(ingest, 'after four')).filter((c) => c.type === 'http');
+    expect(crumbs.map((c) => c.data?.url)).toEqual(expected);
+    expectClean(ingest, opened);
+  });
+
+  it('an XHR sent again with the same handlers wraps them once: an error in them is one event (issue 12, point 6)', async () => {
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, integrations: (defaults) => defaults.filter((i) => i.name !== 'Dedupe') }`,
+      script: `
+        const request = new XMLHttpRequest();
+        let sent = 0;
+        // Set once: each send() finds the handler the previous send() left.
+        request.onload = () => {
+          if (sent < 3) return send();
+          throw new Error('thrown by a reused onload');
+        };
+        function send() {
+          sent++;
+          request.open('GET', '/ok');
+          request.send();
+        }
+        send();`,
+    });
+    await ingest.waitForEvents(1);
+    await flushAndSettle(opened, 500);
+    const thrown = receivedEvents(ingest).filter((e) => exceptionOf(e).value === 'thrown by a reused onload');
+    expect(thrown).toHaveLength(1);
+    expect(exceptionOf(thrown[0]).mechanism).toMatchObject({ handled: false });
+    // The rethrown error reached window.onerror once, and that was not reported again.
+    expect(opened.pageErrors).toEqual(['Error: thrown by a reused onload']);
   });
 
   it('cross-origin requests (with CORS) report their full URL', async () => {
@@ -195,14 +242,14 @@ describe('failed requests', () => {
     expect(await opened.page.evaluate(() => __out.seen)).toEqual([501, 502, 503]);
     for (const code of [501, 502, 503]) {
       expect(eventWith(ingest, `HTTP Client Error with status code: ${code}`)).toMatchObject({
-        request: { url: `/status/${code}`, method: 'GET' },
+        request: { url: `${ingest.pagesUrl}/status/${code}`, method: 'GET' },
         contexts: { response: { status_code: code } },
       });
     }
     expect(breadcrumbsOf(eventWith(ingest, 'after three requests')).map((c) => [c.category, c.data?.url, c.data?.status_code])).toEqual([
-      ['xhr', '/status/501', 501],
-      ['xhr', '/status/502', 502],
-      ['xhr', '/status/503', 503],
+      ['xhr', `${ingest.pagesUrl}/status/501`, 501],
+      ['xhr', `${ingest.pagesUrl}/status/502`, 502],
+      ['xhr', `${ingest.pagesUrl}/status/503`, 503],
     ]);
     expect(receivedEvents(ingest)).toHaveLength(4);
     expectClean(ingest, opened);
@@ -286,7 +333,7 @@ describe('what is not reported', () => {
     const [event] = await ingest.waitForEvents(1);
     await flushAndSettle(opened);
     expect(receivedEvents(ingest)).toHaveLength(1);
-    expect(event.request?.url).toBe('/status/500?from=api');
+    expect(event.request?.url).toBe(`${ingest.pagesUrl}/status/500?from=api`);
     expectClean(ingest, opened);
   });
 

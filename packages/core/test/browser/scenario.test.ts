@@ -69,14 +69,14 @@ describe('the scenario', () => {
     const failed = eventWith(ingest, HTTP_500);
     expect(failed).toMatchObject({
       level: 'error',
-      request: { url: '/status/500', method: 'GET' },
+      request: { url: `${ingest.pagesUrl}/status/500`, method: 'GET' },
       contexts: { response: { status_code: 500 } },
     });
     expect(exceptionOf(failed)).toMatchObject({ type: 'Error', mechanism: { type: 'http.client', handled: false } });
     expect(trail(failed)).toEqual([
       'ui.click button#checkout.primary[data-test="checkout"]',
       'console checkout clicked for cart-7',
-      'fetch GET /ok 200',
+      `fetch GET ${ingest.pagesUrl}/ok 200`,
     ]);
 
     // The uncaught error: everything before it, on the page it happened on.
@@ -93,8 +93,8 @@ describe('the scenario', () => {
     expect(trail(thrown)).toEqual([
       'ui.click button#checkout.primary[data-test="checkout"]',
       'console checkout clicked for cart-7',
-      'fetch GET /ok 200',
-      'fetch GET /status/500 500',
+      `fetch GET ${ingest.pagesUrl}/ok 200`,
+      `fetch GET ${ingest.pagesUrl}/status/500 500`,
       `navigation ${start} -> /checkout/confirm`,
     ]);
     expect(breadcrumbsOf(thrown).map((c) => c.level)).toEqual([undefined, 'info', 'info', 'error', undefined]);

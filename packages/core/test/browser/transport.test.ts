@@ -181,3 +181,73 @@ describe('tunnel', () => {
     expectClean(ingest, opened);
   });
 });
+
+describe('sends that never end (issue 12, point 2)', () => {
+  // Event requests answered only after the test is over: a server that never answers.
+  const hangEvents = (count: number) => {
+    let hung = 0;
+    ingest.respondWith((req) => (req.events.length && hung++ < count ? { status: 200, delayMs: 20_000 } : undefined));
+  };
+
+  // fetch: Chromium keeps an aborted keepalive request's connection until the server answers,
+  // so its per-host pool stays full; the SDK's own slots are freed (see the next test).
+  it.each([
+    ['XHR', ', transport: Faultline.makeXhrTransport'],
+  ])('%s: six sends to a server that never answers time out after sendTimeout; the next event still goes out', async (_, transport) => {
+    hangEvents(6);
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, sendTimeout: 1000${transport} }`,
+      script: `for (let i = 0; i < 6; i++) Faultline.captureException(new Error('unanswered ' + i));`,
+    });
+    await ingest.waitForRequests(6);
+    await opened.page.evaluate(() => Faultline.captureException(new Error('after the hung ones')));
+    await ingest.waitFor(() => ingest.events.some((e) => valueOf(e) === 'after the hung ones'), 'the event after the hung ones', 10_000);
+    // flush() without a time-out returns: nothing is left that could still progress.
+    expect(await opened.page.evaluate(() => Faultline.flush())).toBe(true);
+    // The counts may be split over two reports (flush sends what was counted when it started).
+    await opened.page.evaluate(() => Faultline.flush());
+    await ingest.waitFor(() => ingest.clientReports.length > 0, 'a client report');
+    const lost = ingest.clientReports.flatMap((r) => r.discarded_events || []);
+    expect(lost.every((d) => d.reason === 'network_error' && d.category === 'error')).toBe(true);
+    expect(lost.reduce((n, d) => n + d.quantity, 0)).toBe(6);
+    expectClean(ingest, opened);
+  });
+
+  it('fetch: sends to a server that never answers are given up after sendTimeout, counted, and flush() returns', async () => {
+    hangEvents(6);
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, sendTimeout: 1000 }`,
+      script: `for (let i = 0; i < 6; i++) Faultline.captureException(new Error('unanswered ' + i));`,
+    });
+    await ingest.waitForRequests(6);
+    const outcome = await opened.page.evaluate(() =>
+      Promise.race([Faultline.flush().then((ok) => `flushed ${ok}`), new Promise((resolve) => setTimeout(resolve, 8000, 'hung'))]),
+    );
+    expect(outcome).toBe('flushed true');
+    expect(opened.consoleMessages).toEqual([]);
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it('XHR: an aborted send settles as a network error, and flush() returns', async () => {
+    hangEvents(1);
+    const opened = await openSdkPage(browser, ingest, {
+      noInit: true,
+      script: `
+        // Keeps every XHR the transport opens, so the test can abort it.
+        window.__xhrs = [];
+        const send = XMLHttpRequest.prototype.send;
+        XMLHttpRequest.prototype.send = function (body) { window.__xhrs.push(this); return send.call(this, body); };
+        Faultline.init({ dsn: DSN, transport: Faultline.makeXhrTransport });
+        Faultline.captureException(new Error('aborted on the way'));`,
+    });
+    await ingest.waitForRequests(1);
+    const outcome = await opened.page.evaluate(() => {
+      (window as unknown as { __xhrs: XMLHttpRequest[] }).__xhrs.forEach((x) => x.abort());
+      return Promise.race([Faultline.flush().then((ok) => `flushed ${ok}`), new Promise((resolve) => setTimeout(resolve, 5000, 'hung'))]);
+    });
+    expect(outcome).toBe('flushed true');
+    const [report] = await ingest.waitForClientReports(1);
+    expect(report.discarded_events).toEqual([{ reason: 'network_error', category: 'error', quantity: 1 }]);
+    expect(opened.pageErrors).toEqual([]);
+  });
+});

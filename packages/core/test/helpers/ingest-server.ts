@@ -279,7 +279,11 @@ class IngestState {
     const scripted = await this.script(record);
     record.status = scripted.status;
     if (record.envelope) record.envelope.status = scripted.status;
-    if (scripted.delayMs) await new Promise((r) => setTimeout(r, scripted.delayMs));
+    if (scripted.delayMs) {
+      // Arrived, answer pending: waiters on requests see it now, not only after the delay.
+      this.notify();
+      await new Promise((r) => setTimeout(r, scripted.delayMs));
+    }
     if (scripted.abort) {
       req.socket.destroy();
     } else {

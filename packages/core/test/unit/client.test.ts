@@ -916,3 +916,97 @@ describe('flush', () => {
     await expect(flush(10)).resolves.toBe(false);
   });
 });
+
+describe('what beforeSend and event processors return (issue 12, point 3)', () => {
+  it('sends an event that beforeSend gave a cyclic object and a BigInt, normalised', async () => {
+    start({
+      beforeSend(event) {
+        const loop: Record<string, unknown> = { name: 'loop' };
+        loop.self = loop;
+        event.extra = { ...event.extra, loop, big: BigInt(12) };
+        return event;
+      },
+    });
+    captureException(new Error('edited'));
+    const event = await onlyEvent();
+    expect(event.extra).toEqual({ loop: { name: 'loop', self: '[Circular ~]' }, big: '[BigInt: 12]' });
+    expect(await discarded()).toEqual([]);
+  });
+
+  it('sends an event that an integration made cyclic outside extra (request.data)', async () => {
+    const cyclic: Integration = {
+      name: 'Cyclic',
+      processEvent(event) {
+        const data: Record<string, unknown> = {};
+        data.self = data;
+        event.request = { ...event.request, data } as Event['request'];
+        return event;
+      },
+    };
+    start({ integrations: [cyclic] });
+    captureException(new Error('cyclic request'));
+    const event = await onlyEvent();
+    expect((event.request as { data: unknown }).data).toEqual({ self: '[Circular ~]' });
+  });
+
+  it('counts a rejected async beforeSend as a before_send drop, not an internal error', async () => {
+    start({ beforeSend: () => Promise.reject(new Error('async bug')) });
+    captureException(new Error('x'));
+    expect(await sentEvents()).toEqual([]);
+    expect(await discarded()).toEqual([{ reason: 'before_send', category: 'error', quantity: 1 }]);
+  });
+
+  it('counts a rejected async event processor as an event_processor drop', async () => {
+    start({ integrations: [{ name: 'Rejects', processEvent: () => Promise.reject(new Error('bug')) }] });
+    captureException(new Error('x'));
+    expect(await sentEvents()).toEqual([]);
+    expect(await discarded()).toEqual([{ reason: 'event_processor', category: 'error', quantity: 1 }]);
+  });
+});
+
+describe('capture contexts (issue 12, point 5)', () => {
+  it("sends the event's fingerprint followed by the scope's", async () => {
+    start();
+    getCurrentScope().setFingerprint(['scope']);
+    captureEvent({ message: 'x', fingerprint: ['{{ default }}', 'event'] });
+    expect((await onlyEvent()).fingerprint).toEqual(['{{ default }}', 'event', 'scope']);
+  });
+
+  it('applies a scope callback given to captureException, to that event only', async () => {
+    start();
+    setTag('kept', 'yes');
+    captureException(new Error('with callback'), (scope) => scope.setTag('from', 'callback').setFingerprint(['cb']));
+    captureException(new Error('without'));
+    const [first, second] = await sentEvents();
+    expect(first.tags).toEqual({ kept: 'yes', from: 'callback' });
+    expect(first.fingerprint).toEqual(['cb']);
+    expect(second.tags).toEqual({ kept: 'yes' });
+  });
+
+  it('applies a Scope instance given to captureException', async () => {
+    start();
+    setTag('kept', 'yes');
+    const scope = getCurrentScope().clone().clear().setTag('from', 'instance').setUser({ id: 'u1' }).setLevel('warning');
+    captureException(new Error('with scope'), scope);
+    const event = await onlyEvent();
+    expect(event.tags).toEqual({ kept: 'yes', from: 'instance' });
+    expect(event.user).toEqual({ id: 'u1' });
+    expect(event.level).toBe('warning');
+  });
+});
+
+describe('integrations on a disabled client (issue 12, point 8)', () => {
+  it.each([
+    ['no DSN', {}],
+    ['enabled: false', { dsn: DSN, enabled: false }],
+  ])('with %s, sets up no integration: console and onerror stay untouched', (_, options) => {
+    const error = console.error;
+    const onerror = window.onerror;
+    const setup = vi.fn();
+    const client = init({ transport, ...options, integrations: [{ name: 'Probe', setup }] })!;
+    expect(setup).not.toHaveBeenCalled();
+    expect(console.error).toBe(error);
+    expect(window.onerror).toBe(onerror);
+    expect(client.getIntegrationByName('GlobalHandlers')).toBeUndefined();
+  });
+});

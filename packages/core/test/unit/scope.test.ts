@@ -204,8 +204,9 @@ describe('Scope.applyToEvent', () => {
     expect(applied(new Scope(), { level: 'error' }).level).toBe('error');
   });
 
-  it("keeps the event's fingerprint over the scope's", () => {
-    expect(applied(new Scope().setFingerprint(['scope']), { fingerprint: ['event'] }).fingerprint).toEqual(['event']);
+  it("sends the event's fingerprint, then the scope's (as Sentry combines them)", () => {
+    expect(applied(new Scope().setFingerprint(['scope']), { fingerprint: ['event'] }).fingerprint).toEqual(['event', 'scope']);
+    expect(applied(new Scope(), { fingerprint: ['event'] }).fingerprint).toEqual(['event']);
     expect(applied(new Scope().setFingerprint(['scope']), {}).fingerprint).toEqual(['scope']);
   });
 

@@ -9,7 +9,8 @@ describe('redactUrl', () => {
     ['https://shop.example/api/cart?page=2&sort=asc', 'https://shop.example/api/cart?page=2&sort=asc'],
     ['https://shop.example/api?api_key=k1&q=shoes', 'https://shop.example/api?api_key=[Filtered]&q=shoes'],
     ['https://x.io/login?user=ada&password=hunter2', 'https://x.io/login?user=ada&password=[Filtered]'],
-    ['https://x.io/cb?client_secret=s&code=c', 'https://x.io/cb?client_secret=[Filtered]&code=c'],
+    // OAuth's authorization code is a secret too (issue 12, point 4).
+    ['https://x.io/cb?client_secret=s&code=c&state=z', 'https://x.io/cb?client_secret=[Filtered]&code=[Filtered]&state=z'],
     ['https://x.io/?Authorization=Bearer%20x&X-Amz-Signature=abc', 'https://x.io/?Authorization=[Filtered]&X-Amz-Signature=[Filtered]'],
     ['https://x.io/?SESSION_ID=1&credentials=2', 'https://x.io/?SESSION_ID=[Filtered]&credentials=[Filtered]'],
     // OAuth implicit flow puts the token in the fragment.
