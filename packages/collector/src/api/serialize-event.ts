@@ -1,5 +1,6 @@
 import type { ExceptionValue, SentryEvent, StackFrame, Stacktrace } from '../event';
 import type { EventRow } from '../store/issues';
+import { eventTags } from '../process/event-tags';
 import { iso } from './dates';
 
 /** A frame as Sentry's API returns it: camelCase, with `context` as `[lineNo, text]` pairs. */
@@ -80,17 +81,8 @@ function parsePayload(row: EventRow): SentryEvent {
 /** An event in Sentry's API shape; `event.errors` carries the symbolication notes. */
 export function serializeEvent(row: EventRow, neighbours?: { prev: string | null; next: string | null }) {
   const event = parsePayload(row);
-  const tags = event.tags && !Array.isArray(event.tags) ? Object.entries(event.tags) : Array.isArray(event.tags) ? event.tags : [];
-  const derived: Array<[string, unknown]> = [
-    ['level', event.level],
-    ['environment', event.environment],
-    ['release', event.release],
-    ['dist', event.dist],
-    ['browser', event.contexts?.browser?.name && `${event.contexts.browser.name} ${String(event.contexts.browser.version ?? '').split('.')[0]}`.trim()],
-    ['os', event.contexts?.os?.name],
-    ['url', typeof event.request?.url == 'string' ? event.request.url.replace(/[?#].*$/, '') : undefined],
-  ];
-  const allTags = [...derived.filter(([, v]) => typeof v == 'string' && v), ...tags.filter(([k]) => !derived.some(([d]) => d == k))];
+  // The same tags the issue aggregates, so the event page and the issue's tag counts agree.
+  const allTags = eventTags(event);
   const errors = [...(event.errors || [])];
   if (row.state == 'failed') errors.push({ type: 'processing_failed', message: `the event could not be processed: ${row.error}` });
   return {

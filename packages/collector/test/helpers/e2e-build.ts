@@ -1,10 +1,11 @@
 // Production webpack 5 builds of the end-to-end fixture app (test/fixtures/e2e-app), each into a
 // fresh temp dir, the way an app's own webpack.config.js would build it for deployment.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack, { type WebpackPluginInstance } from 'webpack';
+import { listFiles } from '../../../webpack-plugin/test/helpers/build';
 
 export const E2E_APP = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-app');
 
@@ -16,19 +17,6 @@ export interface E2eBuild {
   main: string;
   errors: string[];
   warnings: string[];
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 const dirs: string[] = [];
