@@ -19,6 +19,8 @@ interface PackageBuild {
   iife?: { file: string; name: string; globals?: Record<string, string>; input?: string };
   /** Modules replaced by smaller equivalents in the script-tag build only. */
   iifeAliases?: Record<string, string>;
+  /** Worker-thread scripts: `dist/<name>.mjs` from `src/<path>`, loaded by the package at run time. */
+  workers?: Record<string, string>;
 }
 
 const packages: PackageBuild[] = [
@@ -42,6 +44,7 @@ const packages: PackageBuild[] = [
   {
     dir: 'packages/collector',
     external: [/^node:/, (id: string) => isBuiltin(id), 'better-sqlite3', '@jridgewell/trace-mapping', 'fflate'],
+    workers: { 'processor-worker': 'src/process/processor-worker.ts' },
   },
 ];
 
@@ -64,7 +67,7 @@ const alias = (map: Record<string, string> = {}): Plugin => ({
   resolveId: (id) => (map[id] ? path.resolve(map[id]) : null),
 });
 
-function configsFor({ dir, external, iife, iifeAliases }: PackageBuild): RollupOptions[] {
+function configsFor({ dir, external, iife, iifeAliases, workers = {} }: PackageBuild): RollupOptions[] {
   const isExternal = (id: string) =>
     external.some((e) => (typeof e == 'string' ? id == e || id.startsWith(`${e}/`) : typeof e == 'function' ? e(id) : e.test(id)));
   const configs: RollupOptions[] = [
@@ -84,6 +87,14 @@ function configsFor({ dir, external, iife, iifeAliases }: PackageBuild): RollupO
       output: { file: `${dir}/dist/index.d.ts`, format: 'es' },
     },
   ];
+  for (const [name, input] of Object.entries(workers)) {
+    configs.push({
+      input: `${dir}/${input}`,
+      external: isExternal,
+      plugins: [ts(dir)],
+      output: { file: `${dir}/dist/${name}.mjs`, format: 'es', sourcemap: true },
+    });
+  }
   if (iife) {
     configs.push({
       input: `${dir}/${iife.input || 'src/index.ts'}`,

@@ -3,16 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/api-context';
 import { createRateLimiter } from './ingest/rate-limit';
-import { createProcessor, type Processor } from './process/processor';
+import { startProcessorThread, type ProcessorThread } from './process/processor-thread';
 import { createCollectorServer } from './server';
 import { createArtifactStore } from './store/artifacts';
 import { createChunkStore } from './store/chunks';
 import { openDatabase, type Db } from './store/database';
 import { createIngestWrites } from './store/ingest-writes';
 import { createIssueStore } from './store/issues';
-import { createProcessWrites } from './store/process-writes';
 import { bootstrap, createProjectStore, type Project, type ProjectStore } from './store/projects';
-import { createQueue } from './store/queue';
 import { createReleaseStore } from './store/releases';
 import { createRetention } from './store/retention';
 import { createWriteBatch } from './store/write-batch';
@@ -38,6 +36,8 @@ export interface CollectorOptions {
   maxUploadBytes?: number;
   /** Bytes of parsed source maps kept in memory. @default 64 MiB */
   sourceMapCacheBytes?: number;
+  /** The processing thread's script (tests running the TypeScript sources pass a build of them). @default the built `processor-worker.mjs` */
+  processorScript?: string | URL;
 }
 
 /** What `collector.json` holds, for scripts and the example builds. */
@@ -54,7 +54,7 @@ export interface Collector {
   info: CollectorInfo;
   db: Db;
   projects: ProjectStore;
-  processor: Processor;
+  processor: ProcessorThread;
   /** The DSN of a project (`http://<key>@host:port/<id>`). */
   dsnFor(project: Project): string;
   /** Resolves once every queued event is processed. */
@@ -70,12 +70,14 @@ const HOUR_MS = 3600_000;
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   const { host = '127.0.0.1', port = 8000, dataDir = '.faultline', retentionDays = 90, trustProxy = false, maxEnvelopeBytes = 20 * 1024 * 1024, maxUploadBytes = 128 * 1024 * 1024 } = options;
   const dir = resolve(dataDir);
-  const db = openDatabase(join(dir, 'collector.db'));
+  const dbFile = join(dir, 'collector.db');
+  const db = openDatabase(dbFile);
   const projects = createProjectStore(db);
   bootstrap(db, projects);
 
   const artifacts = createArtifactStore(db);
-  const processor = createProcessor({ queue: createQueue(db), artifacts, writes: createProcessWrites(db), sourceMapCacheBytes: options.sourceMapCacheBytes });
+  // Processing runs on a thread of its own, from the queued rows; ingest wakes it after each commit.
+  const processor = startProcessorThread({ dbFile, sourceMapCacheBytes: options.sourceMapCacheBytes, script: options.processorScript });
   const batch = createWriteBatch(db, processor.wake);
   const retention = createRetention(db, retentionDays);
 
@@ -97,10 +99,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     api,
     dsnFor,
   );
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, host, () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, host, () => ok());
+    });
+  } catch (error) {
+    await processor.stop();
+    db.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   // Listening on every interface: this machine reaches it at loopback.
   const local = address.address == '0.0.0.0' || address.address == '::' ? '127.0.0.1' : address.address;
@@ -113,8 +121,6 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   writeFileSync(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
   chmodSync(infoFile, 0o600);
 
-  // Whatever an earlier process acknowledged but did not process goes first.
-  processor.wake();
   const retentionTimer = setInterval(() => {
     try {
       retention.run();
@@ -146,9 +152,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         clearInterval(retentionTimer);
         server.close(() => {
           batch.close();
-          processor.stop();
-          db.close();
-          done();
+          void processor.stop().then(() => {
+            db.close();
+            done();
+          });
         });
         server.closeIdleConnections();
         // Requests still arriving after 10 s are cut off; what was acknowledged is committed.

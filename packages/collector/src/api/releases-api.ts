@@ -93,9 +93,8 @@ async function updateRelease(api: ApiContext, { req, res, params }: RouteContext
 
 function deleteRelease(api: ApiContext, { res, params }: RouteContext) {
   const { org } = scopeOf(api, params);
+  // Its files go with it (cascade); the schema's triggers tell symbolication to forget them.
   api.releases.remove(requireRelease(api, org.id, params[3]));
-  // Its files went with it (cascade): symbolication must not remember them.
-  api.artifacts.forget();
   res.writeHead(204).end();
 }
 

@@ -30,6 +30,8 @@ export function createProcessor(options: ProcessorOptions) {
 
   function runBatch(): number {
     const rows = queue.take(batchSize);
+    // After the read: an upload committed before these events were is then seen.
+    if (rows.length) artifacts.refresh();
     const done: ProcessedEvent[] = [];
     const failures: Array<{ rowId: number; error: string }> = [];
     for (const row of rows) {

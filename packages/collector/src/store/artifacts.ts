@@ -69,9 +69,11 @@ export function createArtifactStore(db: Db) {
     };
 
   // Every frame of every event asks for its file under several names, mostly in vain (no maps
-  // uploaded, or another candidate form): remember each answer until the next upload changes them.
+  // uploaded, or another candidate form): remember each answer until the files change. Uploads
+  // may come from another thread's connection, so the schema's generation counter says when.
+  const readGeneration = db.prepare<[], { value: number }>('SELECT value FROM artifact_generation WHERE id = 1');
   const found = new Map<string, Found | null>();
-  const changed = () => found.clear();
+  let generation = readGeneration.get()!.value;
   const remembered = (key: string, query: () => Found | undefined): Found | undefined => {
     let hit = found.get(key);
     if (hit === undefined) {
@@ -95,7 +97,6 @@ export function createArtifactStore(db: Db) {
         const sha1 = putBlob(content);
         const created = Date.now() / 1000;
         const id = Number(insertReleaseFile.run(releaseId, name, dist, JSON.stringify(headers), sha1, created).lastInsertRowid);
-        changed();
         return { id, name, dist, headers, sha1, size: content.length, created };
       })();
     },
@@ -105,7 +106,6 @@ export function createArtifactStore(db: Db) {
       return db.transaction(() => {
         const deleted = deleteReleaseFile.run(releaseId, fileId).changes > 0;
         if (deleted) dropOrphanBlobs.run();
-        changed();
         return deleted;
       })();
     },
@@ -115,12 +115,18 @@ export function createArtifactStore(db: Db) {
         const id = Number(insertBundle.run(orgId, checksum, release, dist, Date.now() / 1000).lastInsertRowid);
         for (const p of projectIds) insertBundleProject.run(id, p);
         for (const e of entries) insertBundleFile.run(id, e.url, e.type, e.debugId ?? null, JSON.stringify(e.headers), putBlob(e.content));
-        changed();
         return id;
       })();
     },
-    /** Drops remembered lookups: call after anything else removes files (a release deleted). */
-    forget: changed,
+    /**
+     * Forgets remembered lookups if files changed since the last call. Call it after reading
+     * the events about to be symbolicated: an upload committed before them is then seen.
+     */
+    refresh(): void {
+      const now = readGeneration.get()!.value;
+      if (now != generation) found.clear();
+      generation = now;
+    },
     /** What symbolication reads, for one project. */
     lookupFor(projectId: number): ArtifactLookup {
       return {

@@ -5,20 +5,31 @@ import { migrate } from './migrations';
 
 export type Db = Database.Database;
 
+export interface OpenOptions {
+  /**
+   * `FULL`: a commit is on disk before it returns (ingest acknowledges only that). `NORMAL`:
+   * a crash of the process loses nothing, a power cut may roll back the last commits; enough for
+   * processing, whose rolled-back work is simply done again. @default 'FULL'
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Bring the schema up to date; a second connection opened by the same process skips it. @default true */
+  migrate?: boolean;
+}
+
 /**
  * Opens (creating if needed) the collector's one SQLite file and brings its schema up to date.
- * WAL lets the API read while ingest writes; `synchronous = FULL` makes every commit durable
- * before its answer (group commit keeps that cheap); foreign keys hold the tables together.
+ * WAL lets the API read while ingest and processing write; group commit keeps `FULL` cheap;
+ * foreign keys hold the tables together; a writer waits up to 5 s for the other connection.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file != ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   // Takes effect when the file is new: lets retention hand pages back without a full VACUUM.
   db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous == 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  if (options.migrate !== false) migrate(db);
   return db;
 }

@@ -199,6 +199,22 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (project_id, type, hour)
   ) WITHOUT ROWID;
   `,
+  // 2: a counter that every change to uploaded files moves (triggers, so no writer can forget
+  //    it, in the writer's own transaction): the processing thread reads it once per batch and
+  //    drops what it remembers about artifacts when it has moved.
+  `
+  CREATE TABLE artifact_generation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  );
+  INSERT INTO artifact_generation (id, value) VALUES (1, 0);
+  CREATE TRIGGER release_file_added AFTER INSERT ON release_files BEGIN UPDATE artifact_generation SET value = value + 1; END;
+  CREATE TRIGGER release_file_removed AFTER DELETE ON release_files BEGIN UPDATE artifact_generation SET value = value + 1; END;
+  CREATE TRIGGER release_removed AFTER DELETE ON releases BEGIN UPDATE artifact_generation SET value = value + 1; END;
+  CREATE TRIGGER bundle_file_added AFTER INSERT ON bundle_files BEGIN UPDATE artifact_generation SET value = value + 1; END;
+  CREATE TRIGGER bundle_project_added AFTER INSERT ON bundle_projects BEGIN UPDATE artifact_generation SET value = value + 1; END;
+  CREATE TRIGGER bundle_removed AFTER DELETE ON artifact_bundles BEGIN UPDATE artifact_generation SET value = value + 1; END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCollector, type Collector, type CollectorOptions } from '../../src/collector';
+import { sourceProcessorScript } from './processor-script';
 
 export interface TestCollector extends Collector {
   dataDir: string;
@@ -20,7 +21,7 @@ const dirs: string[] = [];
 export async function startTestCollector(options: CollectorOptions = {}): Promise<TestCollector> {
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'faultline-collector-'));
   if (!options.dataDir) dirs.push(dataDir);
-  const collector = await startCollector({ port: 0, ...options, dataDir });
+  const collector = await startCollector({ port: 0, processorScript: await sourceProcessorScript(), ...options, dataDir });
   const key = collector.projects.get(1)!.publicKey;
   const token = collector.info.token;
   return Object.assign(collector, {

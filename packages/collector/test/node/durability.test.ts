@@ -72,7 +72,7 @@ describe('durability', () => {
 
   it('processes on the next start what was acknowledged but not processed', async () => {
     const first = await startTestCollector();
-    first.processor.stop();
+    await first.processor.stop();
     const events = Array.from({ length: 20 }, () => errorEvent());
     for (const e of events) expect((await first.ingest(eventEnvelope(e))).status).toBe(200);
     expect((first.db.prepare("SELECT count(*) AS n FROM events WHERE state = 'queued'").get() as { n: number }).n).toBe(20);
