@@ -3,6 +3,7 @@ import { candidateNames } from './candidate-names';
 import { findSourceMap, type FindSourceMapResult, type LocatedMap } from './find-source-map';
 import type { Notes } from './notes';
 import { resolveUrl } from './resolve-url';
+import type { SourcePlace } from './parsed-map';
 import type { MinifiedFile, ParsedMap, SourceMapCache } from './source-map-cache';
 import type { ArtifactLookup, StoredArtifact } from './types';
 
@@ -16,8 +17,8 @@ export interface ResolvedFile {
   resolvedWith: 'debug-id' | 'release';
   /** The minified file in lines, for function names; fetched on first call, undefined if not uploaded. */
   minified(): MinifiedFile | undefined;
-  /** Per source: the frame's filename, abs_path and whether it is library code (filled by symbolicateFrame). */
-  places: Map<string, { filename: string; absPath: string; library: boolean }>;
+  /** Where frames mapped into `source` point (see `ParsedMap.place`). */
+  place(source: string): SourcePlace;
 }
 
 export interface ResolveContext {
@@ -86,18 +87,22 @@ function load(url: string, map: LocatedMap, resolvedWith: ResolvedFile['resolved
     ctx.notes.add({ type: 'js_invalid_source', url, sourcemap: map.name, message: `the source map ${map.name} cannot be used: ${(e as Error).message}; upload the .map file the build wrote` });
     return undefined;
   }
-  let minified: StoredArtifact | undefined | null = null;
+  // Relative `sources` are read against the map's URL, placed beside the frame's file as the browser would.
+  const mapUrl = map.ref ? resolveUrl(url, map.ref) : url;
+  let minified: MinifiedFile | undefined | null = null;
   return {
     parsed,
     mapName: map.name,
-    // Relative `sources` are read against the map's URL, placed beside the frame's file as the browser would.
-    mapUrl: map.ref ? resolveUrl(url, map.ref) : url,
+    mapUrl,
     resolvedWith,
-    places: new Map(),
+    place: (source) => parsed.place(mapUrl, source),
     minified() {
-      if (minified === null) minified = findMinified();
-      const file = minified;
-      return file && ctx.cache.minified(file.key, () => file.read().toString('utf8'));
+      // Once per file and event: frames after the first skip the store and the cache's LRU update.
+      if (minified === null) {
+        const file = findMinified();
+        minified = file && ctx.cache.minified(file.key, () => file.read().toString('utf8'));
+      }
+      return minified;
     },
   };
 }

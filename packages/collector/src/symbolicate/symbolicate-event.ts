@@ -1,5 +1,6 @@
 import type { SentryEvent, StackFrame, Stacktrace } from '../event';
 import { candidateNames } from './candidate-names';
+import { deepCopy } from './deep-copy';
 import { createNotes, type Notes } from './notes';
 import { resolveFile, type ResolveContext, type ResolvedFile } from './resolve-file';
 import type { SourceMapCache } from './source-map-cache';
@@ -51,43 +52,54 @@ function symbolicateHolder(holder: Holder, ctx: ResolveContext, files: Map<strin
   // Mapped frames are new objects, so the SDK's are never changed; the deep copy for
   // raw_stacktrace is made only when something mapped. A re-run maps a copy of the old raw frames.
   const rerun = source === holder.raw_stacktrace;
-  const work = rerun ? structuredClone(source) : source;
+  const work = rerun ? deepCopy(source) : source;
   const frames = work.frames as unknown[];
+  // Per frame: its mapping, or undefined when it did not map (or was not tried: past the budget, not an object).
   const mapped: Array<MappedFrame | undefined> = new Array(frames.length);
+  let tried = frames.length;
+  let any = false;
   for (let i = frames.length - 1; i >= 0 && budget.frames > 0; i--) {
+    tried = i;
     const frame = frames[i];
     if (!isObject(frame)) continue;
     budget.frames--;
-    mapped[i] = mapFrame(frame as StackFrame, ctx, files);
-  }
-  const out = frames.map((f, i) => mapped[i]?.frame ?? f) as StackFrame[];
-  // A frame's position is a call site: its token names the function the next (newer) frame runs.
-  // It names frames whose minified function's declaration could not be found.
-  for (let i = 1; i < out.length; i++) {
-    const callee = mapped[i - 1]?.callee;
-    if (callee && mapped[i]?.frame.data?.symbolicated && !mapped[i]?.named) out[i].function = callee;
+    const m = mapFrame(frame as StackFrame, ctx, files);
+    if (m) {
+      mapped[i] = m;
+      any = true;
+    }
   }
   // Nothing mapped: the trace stays exactly as sent, without a raw copy (as Sentry does).
-  if (!mapped.some((m) => m?.frame.data?.symbolicated)) {
+  if (!any) {
     if (rerun) {
       holder.stacktrace = source;
       delete holder.raw_stacktrace;
     }
     return;
   }
-  if (!rerun) holder.raw_stacktrace = structuredClone(source);
+  // Frames that were tried and did not map are marked, in copies; older ones past the budget stay as sent.
+  const out = frames.map((f, i) => mapped[i]?.frame ?? (i >= tried && isObject(f) ? unsymbolicated(f as StackFrame) : f)) as StackFrame[];
+  // A frame's position is a call site: its token names the function the next (newer) frame runs.
+  // It names frames whose minified function's declaration could not be found.
+  for (let i = 1; i < out.length; i++) {
+    const callee = mapped[i - 1]?.callee;
+    if (callee && mapped[i] && !mapped[i]!.named) out[i].function = callee;
+  }
+  if (!rerun) holder.raw_stacktrace = deepCopy(source);
   holder.stacktrace = { ...work, frames: out };
 }
 
-function mapFrame(frame: StackFrame, ctx: ResolveContext, files: Map<string, ResolvedFile | undefined>): MappedFrame {
+/** The frame mapped, or undefined when it cannot be (every reason why is a note, except for frames without a file). */
+function mapFrame(frame: StackFrame, ctx: ResolveContext, files: Map<string, ResolvedFile | undefined>): MappedFrame | undefined {
   const filename = typeof frame.filename === 'string' ? frame.filename : undefined;
   const url = typeof frame.abs_path === 'string' && frame.abs_path ? frame.abs_path : filename;
   // Frames without a file (native code, eval, `<anonymous>`) have nothing to look up and get no note.
-  if (!url || (frame.platform !== undefined && !JS_PLATFORMS.has(frame.platform as string))) return { frame: unsymbolicated(frame) };
+  if (!url || (frame.platform !== undefined && !JS_PLATFORMS.has(frame.platform as string))) return undefined;
   if (!files.has(url)) files.set(url, candidateNames(url).length ? guarded(ctx.notes, url, () => resolveFile(url, filename, ctx)) : undefined);
   const file = files.get(url);
-  if (!file) return { frame: unsymbolicated(frame) };
-  return guarded(ctx.notes, url, () => symbolicateFrame(frame, file, url, ctx.notes)) ?? { frame: unsymbolicated(frame) };
+  if (!file) return undefined;
+  const m = guarded(ctx.notes, url, () => symbolicateFrame(frame, file, url, ctx.notes));
+  return m?.frame.data?.symbolicated ? m : undefined;
 }
 
 /** Runs a lookup step; an exception (a storage error, say) becomes a note on the file. */

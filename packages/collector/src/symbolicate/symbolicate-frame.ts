@@ -1,10 +1,8 @@
 import { originalPositionFor } from '@jridgewell/trace-mapping';
 import type { StackFrame } from '../event';
-import { cleanFilename, isLibraryPath } from './clean-filename';
 import type { Notes } from './notes';
 import { originalFunctionName } from './original-function';
 import type { ResolvedFile } from './resolve-file';
-import { resolveUrl } from './resolve-url';
 import { sourceContext } from './source-context';
 
 export interface MappedFrame {
@@ -40,17 +38,15 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
     return { frame: unsymbolicated(frame) };
   }
   const source = pos.source;
-  const where = placeOf(file, source);
-  // The SDK's context (if any) was of the minified file: it is dropped, not copied.
-  const { pre_context: _pre, context_line: _line, post_context: _post, ...rest } = frame;
-  const out: StackFrame = {
-    ...rest,
-    filename: where.filename,
-    abs_path: where.absPath,
-    lineno: pos.line,
-    colno: pos.column + 1,
-    in_app: where.library ? false : typeof frame.in_app === 'boolean' ? frame.in_app : true,
-  };
+  const where = file.place(source);
+  // The SDK's context (if any) was of the minified file: it is dropped, not copied. Object rest
+  // is slow, so only frames that carry context pay for it.
+  const out: StackFrame = hasContext(frame) ? withoutContext(frame) : { ...frame };
+  out.filename = where.filename;
+  out.abs_path = where.absPath;
+  out.lineno = pos.line;
+  out.colno = pos.column + 1;
+  out.in_app = where.library ? false : typeof frame.in_app === 'boolean' ? frame.in_app : true;
   const lines = file.parsed.sourceLines(source);
   const context = lines && sourceContext(lines as string[], pos.line, pos.column);
   if (context) {
@@ -66,22 +62,17 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
   const name = declaredName(file, frame, lineno!, colno - 1, url, notes);
   if (name) out.function = name;
   out.data = { ...dataOf(frame), sourcemap: file.mapName, resolved_with: file.resolvedWith, symbolicated: true };
-  const callee = typeof pos.name === 'string' && pos.name ? pos.name : undefined;
-  return { frame: out, ...(name && { named: true }), ...(callee && { callee }) };
+  const mapped: MappedFrame = { frame: out };
+  if (name) mapped.named = true;
+  if (typeof pos.name === 'string' && pos.name) mapped.callee = pos.name;
+  return mapped;
 }
 
-/**
- * filename from the source's name as the map writes it (what bundler prefixes are known by),
- * abs_path from the name resolved against sourceRoot and the map's URL; worked out once per source.
- */
-function placeOf(file: ResolvedFile, source: string): { filename: string; absPath: string; library: boolean } {
-  let place = file.places.get(source);
-  if (!place) {
-    const written = file.parsed.writtenSource(source) ?? source;
-    place = { filename: cleanFilename(written), absPath: resolveUrl(file.mapUrl, source), library: isLibraryPath(written) || isLibraryPath(source) };
-    file.places.set(source, place);
-  }
-  return place;
+const hasContext = (frame: StackFrame) => 'pre_context' in frame || 'context_line' in frame || 'post_context' in frame;
+
+function withoutContext(frame: StackFrame): StackFrame {
+  const { pre_context: _pre, context_line: _line, post_context: _post, ...rest } = frame;
+  return rest;
 }
 
 /**
