@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/api-context';
 import { createRateLimiter } from './ingest/rate-limit';
 import { startProcessorThread, type ProcessorThread } from './process/processor-thread';
-import { createCollectorServer } from './server';
+import { createCollectorServer, listenPublicIngest, type PublicIngest } from './server';
 import { createArtifactStore } from './store/artifacts';
 import { createChunkStore } from './store/chunks';
 import { openDatabase, type Db } from './store/database';
@@ -14,6 +14,7 @@ import { bootstrap, createProjectStore, type Project, type ProjectStore } from '
 import { createReleaseStore } from './store/releases';
 import { createRetention } from './store/retention';
 import { createWriteBatch } from './store/write-batch';
+import { createUi } from './ui/create-ui';
 
 export interface CollectorOptions {
   /** Address to listen on; loopback unless told otherwise. @default '127.0.0.1' */
@@ -26,8 +27,14 @@ export interface CollectorOptions {
   retentionDays?: number;
   /** Take the client IP from the first `X-Forwarded-For` address (behind nginx). @default false */
   trustProxy?: boolean;
-  /** `HOST:PORT` that browsers reach the ingest at, when it differs from the listening address; used in the printed DSN. */
+  /**
+   * `HOST:PORT` of a second listener that serves only the ingest routes (envelope, store, OPTIONS)
+   * and 404 for the rest, so the UI and API need not face the internet; the printed DSN uses it.
+   * Unset: browsers use the main address.
+   */
   publicIngest?: string;
+  /** IANA time zone for times the UI renders on the server (the browser then shows its own). @default the server's zone */
+  timeZone?: string;
   /** Events accepted per project per minute before 429; unset = no limit. */
   rateLimit?: number;
   /** Largest envelope, after decompression. @default 20 MiB (Relay's limit) */
@@ -82,8 +89,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const retention = createRetention(db, retentionDays);
 
   let url = '';
-  // Browsers reach the ingest at the public address when one is given, else where we listen.
-  const dsnFor = (p: Project) => `http://${p.publicKey}@${options.publicIngest || url.replace(/^http:\/\//, '')}/${p.id}`;
+  let publicIngest: PublicIngest | undefined;
+  // Browsers reach the ingest at the public listener when there is one, else where we listen.
+  const dsnFor = (p: Project) => `http://${p.publicKey}@${publicIngest?.address || url.replace(/^http:\/\//, '')}/${p.id}`;
   const api: ApiContext = {
     db,
     projects,
@@ -94,17 +102,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     publicUrl: () => url,
     maxUploadBytes,
   };
-  const server = createCollectorServer(
-    { projects, writes: createIngestWrites(db), batch, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes },
-    api,
-    dsnFor,
-  );
+  const ingest = { projects, writes: createIngestWrites(db), batch, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes };
+  const server = createCollectorServer(ingest, api, dsnFor, createUi({ api, host, timeZone: options.timeZone, dsnFor }));
   try {
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(port, host, () => ok());
     });
+    if (options.publicIngest) publicIngest = await listenPublicIngest(ingest, options.publicIngest);
   } catch (error) {
+    server.close();
     await processor.stop();
     db.close();
     throw error;
@@ -150,7 +157,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     close() {
       closing ??= new Promise<void>((done) => {
         clearInterval(retentionTimer);
-        server.close(() => {
+        const publicClosed = publicIngest ? publicIngest.close() : Promise.resolve();
+        server.close(async () => {
+          await publicClosed;
           batch.close();
           void processor.stop().then(() => {
             db.close();

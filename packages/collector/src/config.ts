@@ -6,7 +6,7 @@ export interface ParsedCommand {
   slug?: string;
 }
 
-type Kind = 'string' | 'number' | 'boolean';
+type Kind = 'string' | 'number' | 'boolean' | 'time-zone';
 const FLAGS: Record<string, [keyof CollectorOptions, Kind]> = {
   host: ['host', 'string'],
   port: ['port', 'number'],
@@ -15,6 +15,7 @@ const FLAGS: Record<string, [keyof CollectorOptions, Kind]> = {
   'trust-proxy': ['trustProxy', 'boolean'],
   'public-ingest': ['publicIngest', 'string'],
   'rate-limit': ['rateLimit', 'number'],
+  'time-zone': ['timeZone', 'time-zone'],
 };
 
 export const USAGE = `Usage: faultline-collector [options]
@@ -26,12 +27,24 @@ Options (each also as an environment variable, e.g. FAULTLINE_PORT):
   --data-dir DIR          where collector.db and collector.json live (default .faultline)
   --retention-days N      delete events older than N days, hourly (default 90)
   --trust-proxy           take the client IP from X-Forwarded-For (behind nginx)
-  --public-ingest H:P     host:port browsers use to reach the ingest, for the printed DSN
-  --rate-limit N          events per project per minute before 429 (default: no limit)`;
+  --public-ingest H:P     a second listener serving only the ingest (envelope, store); the
+                          printed DSN uses it, the UI and API stay on --host
+  --rate-limit N          events per project per minute before 429 (default: no limit)
+  --time-zone ZONE        IANA zone for times the UI renders on the server, e.g. Asia/Shanghai
+                          (default: the server's zone; browsers then show their own)
+
+Web UI: open the collector's URL. Beyond loopback it asks for the token first.`;
 
 function convert(flag: string, kind: Kind, raw: string | undefined): string | number | boolean {
   if (kind == 'boolean') return raw === undefined || !/^(0|false|no|off)$/i.test(raw);
   if (raw === undefined || raw === '') throw new Error(`--${flag} needs a value`);
+  if (kind == 'time-zone') {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+    } catch {
+      throw new Error(`--${flag}: unknown time zone ${raw} (use an IANA name such as Asia/Shanghai or UTC)`);
+    }
+  }
   if (kind == 'number') {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${flag} must be a whole number ≥ 0, not ${raw}`);

@@ -58,7 +58,8 @@ function getIssue(api: ApiContext, { res, params }: RouteContext) {
   sendJson(res, 200, serializeIssueDetails(api.issues, issue, projectOf(api, issue), api.publicUrl()));
 }
 
-function readStatus(body: Record<string, unknown>): { status: IssueStatus; substatus: string | null } {
+/** A status change as Sentry's API takes it (`resolved`, `resolvedInNextRelease`, `ignored`, `unresolved`); the UI's forms use it too. */
+export function readStatus(body: Record<string, unknown>): { status: IssueStatus; substatus: string | null } {
   const status = body.status;
   if (status == 'resolved' || status == 'resolvedInNextRelease') return { status: 'resolved', substatus: null };
   if (status == 'ignored') return { status: 'ignored', substatus: 'archived_forever' };

@@ -100,6 +100,11 @@ export function createIssueStore(db: Db) {
     setStatus(id: number, status: IssueStatus, substatus: string | null): void {
       setStatus.run(status, substatus, status, Date.now() / 1000, id);
     },
+    /** The same change for several issues (bulk resolve, ignore, reopen), in one transaction. */
+    setStatusMany(ids: number[], status: IssueStatus, substatus: string | null): void {
+      const at = Date.now() / 1000;
+      db.transaction(() => ids.forEach((id) => setStatus.run(status, substatus, status, at, id)))();
+    },
     /** Deletes the issue and its events (a later event with the same hash starts a new issue). */
     remove(id: number): void {
       db.transaction(() => {
