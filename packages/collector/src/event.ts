@@ -72,3 +72,18 @@ export interface SentryEvent {
   errors?: ProcessingError[];
   [key: string]: unknown;
 }
+
+/**
+ * A shallow copy of a parsed-JSON object, like `{ ...value }`. Spread copies are fast, but every
+ * property added to one afterwards is slow in V8 (about 1 µs each, Node 20), and processing adds
+ * fields to nearly every frame and event it copies; a copy built key by key takes them cheaply.
+ * A `__proto__` key (JSON.parse makes it an own property) is defined, never assigned, as spread does.
+ */
+export function copyRecord<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === '__proto__') Object.defineProperty(out, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+    else out[key] = value[key];
+  }
+  return out as T;
+}

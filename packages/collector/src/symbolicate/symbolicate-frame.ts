@@ -1,5 +1,5 @@
 import { originalPositionFor } from '@jridgewell/trace-mapping';
-import type { StackFrame } from '../event';
+import { copyRecord, type StackFrame } from '../event';
 import type { Notes } from './notes';
 import { originalFunctionName } from './original-function';
 import type { ResolvedFile } from './resolve-file';
@@ -17,7 +17,13 @@ export interface MappedFrame {
 }
 
 /** The SDK's frame, marked as not symbolicated (all other fields as sent). */
-export const unsymbolicated = (frame: StackFrame): StackFrame => ({ ...frame, data: { ...dataOf(frame), symbolicated: false } });
+export function unsymbolicated(frame: StackFrame): StackFrame {
+  const out = copyRecord(frame);
+  const data = copyRecord(dataOf(frame));
+  data.symbolicated = false;
+  out.data = data;
+  return out;
+}
 
 /**
  * Maps one minified frame through its file's map. Sentry frames have a 1-based `lineno` and a
@@ -39,9 +45,8 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
   }
   const source = pos.source;
   const where = file.place(source);
-  // The SDK's context (if any) was of the minified file: it is dropped, not copied. Object rest
-  // is slow, so only frames that carry context pay for it.
-  const out: StackFrame = hasContext(frame) ? withoutContext(frame) : { ...frame };
+  // The SDK's context (if any) was of the minified file: it is dropped, not copied.
+  const out = hasContext(frame) ? withoutContext(frame) : copyRecord(frame);
   out.filename = where.filename;
   out.abs_path = where.absPath;
   out.lineno = pos.line;
@@ -61,7 +66,11 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
   }
   const name = declaredName(file, frame, lineno!, colno - 1, url, notes);
   if (name) out.function = name;
-  out.data = { ...dataOf(frame), sourcemap: file.mapName, resolved_with: file.resolvedWith, symbolicated: true };
+  const data = copyRecord(dataOf(frame));
+  data.sourcemap = file.mapName;
+  data.resolved_with = file.resolvedWith;
+  data.symbolicated = true;
+  out.data = data;
   const mapped: MappedFrame = { frame: out };
   if (name) mapped.named = true;
   if (typeof pos.name === 'string' && pos.name) mapped.callee = pos.name;
@@ -71,8 +80,11 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
 const hasContext = (frame: StackFrame) => 'pre_context' in frame || 'context_line' in frame || 'post_context' in frame;
 
 function withoutContext(frame: StackFrame): StackFrame {
-  const { pre_context: _pre, context_line: _line, post_context: _post, ...rest } = frame;
-  return rest;
+  const out = copyRecord(frame);
+  delete out.pre_context;
+  delete out.context_line;
+  delete out.post_context;
+  return out;
 }
 
 /**
@@ -91,4 +103,4 @@ function declaredName(file: ResolvedFile, frame: StackFrame, line: number, colum
 }
 
 const isPositive = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
-const dataOf = (frame: StackFrame) => (frame.data && typeof frame.data === 'object' && !Array.isArray(frame.data) ? frame.data : {});
+const dataOf = (frame: StackFrame): NonNullable<StackFrame['data']> => (frame.data && typeof frame.data === 'object' && !Array.isArray(frame.data) ? frame.data : {});
