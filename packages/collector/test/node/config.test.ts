@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/config';
+import { parseCommand, USAGE } from '../../src/config';
 import { errorEvent, eventEnvelope } from '../helpers/envelopes';
 import { removeTestDirs, startTestCollector } from '../helpers/test-collector';
 
@@ -16,7 +16,12 @@ describe('options', () => {
     [[], { FAULTLINE_PORT: '9000', FAULTLINE_DATA_DIR: '/tmp/x', FAULTLINE_TRUST_PROXY: 'false', FAULTLINE_PUBLIC_INGEST: 'errors.shop.example:443' }, { command: 'serve', options: { port: 9000, dataDir: '/tmp/x', trustProxy: false, publicIngest: 'errors.shop.example:443' } }],
     [['--port', '9001'], { FAULTLINE_PORT: '9000' }, { command: 'serve', options: { port: 9001 } }],
     [['project', 'add', 'checkout'], {}, { command: 'project-add', options: {}, slug: 'checkout' }],
+    [['--time-zone', 'Asia/Shanghai'], {}, { command: 'serve', options: { timeZone: 'Asia/Shanghai' } }],
+    [[], { FAULTLINE_TIME_ZONE: 'utc' }, { command: 'serve', options: { timeZone: 'UTC' } }],
+    [['--time-zone=Europe/Berlin'], { FAULTLINE_TIME_ZONE: 'Asia/Shanghai' }, { command: 'serve', options: { timeZone: 'Europe/Berlin' } }],
   ])('%j with env %j', (argv, env, expected) => expect(parseCommand(argv, env)).toEqual(expected));
+
+  it('documents --time-zone in the usage text', () => expect(USAGE).toMatch(/--time-zone ZONE +IANA zone/));
 
   it.each([
     [['--port', 'eighty'], /--port must be a whole number/],
@@ -24,6 +29,8 @@ describe('options', () => {
     [['--port'], /--port needs a value/],
     [['project', 'add', 'Bad Slug'], /project add needs a slug/],
     [['serve-forever'], /unknown command/],
+    [['--time-zone', 'Mars/Olympus_Mons'], /--time-zone: unknown time zone Mars\/Olympus_Mons/],
+    [['--time-zone'], /--time-zone needs a value/],
   ])('refuses %j', (argv, reason) => expect(() => parseCommand(argv, {})).toThrow(reason));
 });
 
@@ -53,10 +60,10 @@ describe('project add', () => {
 });
 
 describe('behind a proxy', () => {
-  it('takes the IP from X-Forwarded-For only with --trust-proxy, and prints the public ingest in the DSN', async () => {
+  it('takes the IP from X-Forwarded-For only with --trust-proxy, and prints the public ingest listener in the DSN', async () => {
     const event = (ip: string) => errorEvent({ user: { id: ip, ip_address: '{{auto}}' } });
     const plain = await startTestCollector();
-    const proxied = await startTestCollector({ trustProxy: true, publicIngest: 'errors.shop.example:443' });
+    const proxied = await startTestCollector({ trustProxy: true, publicIngest: '127.0.0.1:0' });
     try {
       for (const c of [plain, proxied]) {
         const e = event('x');
@@ -65,7 +72,10 @@ describe('behind a proxy', () => {
         const stored = await (await c.api(`/api/0/projects/sentry/default/events/${e.event_id}/`)).json();
         expect(stored.user.ip_address).toBe(c === proxied ? '203.0.113.7' : '127.0.0.1');
       }
-      expect(proxied.info.dsn).toBe(`http://${proxied.key}@errors.shop.example:443/1`);
+      const dsn = new URL(proxied.info.dsn);
+      expect(dsn.username).toBe(proxied.key);
+      expect(dsn.hostname).toBe('127.0.0.1');
+      expect(dsn.port).not.toBe(new URL(proxied.info.url).port);
       expect(proxied.info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
       await plain.close();
