@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../event';
+import { copyRecord, type SentryEvent } from '../event';
 import { parseUserAgent } from './user-agent';
 
 const LEVELS = new Set(['fatal', 'error', 'warning', 'info', 'debug']);
@@ -54,24 +54,36 @@ function formatLogentry(entry: Record<string, unknown>): string | undefined {
  * Sentry's SDK sends only `filename` (the script's URL); Relay moves it to `abs_path` and keeps
  * the URL's path as `filename`. Do the same, so every frame has the URL symbolication looks up.
  */
-function fillAbsPath(frame: Record<string, unknown>): Record<string, unknown> {
+function fillAbsPath(frame: Record<string, unknown>, paths: Map<string, string>): Record<string, unknown> {
   if (typeof frame.abs_path == 'string' && frame.abs_path) return frame;
   if (typeof frame.filename != 'string' || !frame.filename) return frame;
-  let filename = frame.filename;
-  if (/^https?:\/\//i.test(filename)) {
-    try {
-      filename = new URL(filename).pathname;
-    } catch {
-      /* keep it as sent */
-    }
-  }
-  return { ...frame, abs_path: frame.filename, filename };
+  const out = copyRecord(frame);
+  out.abs_path = frame.filename;
+  out.filename = pathOf(frame.filename, paths);
+  return out;
 }
 
-function normalizeStacktrace(value: unknown) {
+/** The path of an http(s) URL, else the name as sent; `paths` remembers each for the event, whose frames share a few files. */
+function pathOf(filename: string, paths: Map<string, string>): string {
+  let path = paths.get(filename);
+  if (path === undefined) {
+    path = filename;
+    if (/^https?:\/\//i.test(filename)) {
+      try {
+        path = new URL(filename).pathname;
+      } catch {
+        /* keep it as sent */
+      }
+    }
+    paths.set(filename, path);
+  }
+  return path;
+}
+
+function normalizeStacktrace(value: unknown, paths: Map<string, string>) {
   if (!isObject(value) || !Array.isArray(value.frames)) return undefined;
   // Keep the throwing end (the last frames) when a stack is too long.
-  const frames = value.frames.filter(isObject).slice(-MAX_FRAMES).map(fillAbsPath);
+  const frames = value.frames.filter(isObject).slice(-MAX_FRAMES).map((f) => fillAbsPath(f, paths));
   return { ...value, frames };
 }
 
@@ -82,7 +94,9 @@ function normalizeStacktrace(value: unknown) {
  * Fields we do not know are kept as they came.
  */
 export function normalizeEvent(raw: Record<string, unknown>, meta: { eventId: string; received: number; clientIp?: string }): SentryEvent {
-  const event: SentryEvent = { ...raw, event_id: meta.eventId };
+  // Copied key by key: many fields are added below (see copyRecord).
+  const event = copyRecord(raw) as SentryEvent;
+  event.event_id = meta.eventId;
   const ts = toSeconds(raw.timestamp);
   event.timestamp = ts !== undefined && ts <= meta.received + MAX_FUTURE_S && ts >= meta.received - MAX_PAST_S ? ts : meta.received;
   event.received = meta.received;
@@ -98,23 +112,30 @@ export function normalizeEvent(raw: Record<string, unknown>, meta: { eventId: st
   // Messages: a plain `message` string, or `logentry` / the legacy `sentry.interfaces.Message`.
   const entry = isObject(raw.logentry) ? raw.logentry : isObject(raw.message) ? raw.message : isObject(raw['sentry.interfaces.Message']) ? raw['sentry.interfaces.Message'] : undefined;
   const message = entry ? formatLogentry(entry) : typeof raw.message == 'string' ? raw.message : undefined;
-  if (message !== undefined) event.logentry = { ...(entry || {}), formatted: message.slice(0, 8192) };
+  if (message !== undefined) {
+    const logentry = copyRecord(entry || {});
+    logentry.formatted = message.slice(0, 8192);
+    event.logentry = logentry;
+  }
   delete event.message;
 
   const exception = raw.exception ?? raw['sentry.interfaces.Exception'];
   const values = Array.isArray(exception) ? exception : isObject(exception) && Array.isArray(exception.values) ? exception.values : isObject(exception) ? [exception] : undefined;
+  const paths = new Map<string, string>();
   if (values) {
     event.exception = {
       values: values.filter(isObject).slice(-MAX_EXCEPTIONS).map((v) => {
-        const value: Record<string, unknown> = { ...v, type: text(v.type, 256), value: text(v.value, 8192) };
-        const stacktrace = normalizeStacktrace(v.stacktrace);
+        const value = copyRecord(v);
+        value.type = text(v.type, 256);
+        value.value = text(v.value, 8192);
+        const stacktrace = normalizeStacktrace(v.stacktrace, paths);
         if (stacktrace) value.stacktrace = stacktrace;
         else delete value.stacktrace;
         return value;
       }),
     };
   } else delete event.exception;
-  const stacktrace = normalizeStacktrace(raw.stacktrace);
+  const stacktrace = normalizeStacktrace(raw.stacktrace, paths);
   if (stacktrace) event.stacktrace = stacktrace;
   else delete event.stacktrace;
 
@@ -125,20 +146,20 @@ export function normalizeEvent(raw: Record<string, unknown>, meta: { eventId: st
   else delete event.fingerprint;
 
   if (isObject(raw.user)) {
-    const user = { ...raw.user };
+    const user = copyRecord(raw.user);
     if (user.ip_address === '{{auto}}') user.ip_address = meta.clientIp;
     event.user = user;
   } else delete event.user;
 
   if (isObject(raw.request)) {
-    const request = { ...raw.request };
+    const request = copyRecord(raw.request);
     const headers = toStringMap(request.headers);
     if (headers) request.headers = headers;
     else delete request.headers;
     event.request = request;
   } else delete event.request;
 
-  const contexts = isObject(raw.contexts) ? { ...(raw.contexts as Record<string, Record<string, unknown>>) } : {};
+  const contexts = isObject(raw.contexts) ? copyRecord(raw.contexts as Record<string, Record<string, unknown>>) : {};
   const headers = (event.request?.headers || {}) as Record<string, string>;
   const ua = Object.entries(headers).find(([k]) => k.toLowerCase() == 'user-agent')?.[1];
   if (ua) {

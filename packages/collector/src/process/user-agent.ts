@@ -24,10 +24,34 @@ const SYSTEMS: Array<[string, RegExp]> = [
   ['Linux', /Linux()/],
 ];
 
-/** Browser and OS names and versions from a User-Agent string, as Sentry's contexts name them. */
+// Most events of an app come from a few browsers: remember recent answers rather than run up to
+// 13 regexes per event. Bounded, since the header is whatever the client sends.
+const MAX_REMEMBERED = 1000;
+const remembered = new Map<string, ParsedUserAgent>();
+
+/**
+ * Browser and OS names and versions from a User-Agent string, as Sentry's contexts name them.
+ * The answer is frozen: it may be shared with other events that sent the same string.
+ */
 export function parseUserAgent(ua: string): ParsedUserAgent {
-  const out: ParsedUserAgent = {};
   const s = ua.slice(0, 512);
+  let parsed = remembered.get(s);
+  if (!parsed) {
+    parsed = freeze(parse(s));
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(s, parsed);
+  }
+  return parsed;
+}
+
+function freeze(parsed: ParsedUserAgent): ParsedUserAgent {
+  if (parsed.browser) Object.freeze(parsed.browser);
+  if (parsed.os) Object.freeze(parsed.os);
+  return Object.freeze(parsed);
+}
+
+function parse(s: string): ParsedUserAgent {
+  const out: ParsedUserAgent = {};
   for (const [name, re] of BROWSERS) {
     const m = re.exec(s);
     if (m) {
