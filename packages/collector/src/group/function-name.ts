@@ -7,7 +7,9 @@ const ANONYMOUS = new Set(['?', '<anonymous>', '<anonymous function>', 'Anonymou
 /** The function name as grouping sees it, or undefined when it tells nothing. */
 export function groupingFunctionName(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  let name = raw.trim().replace(/^(?:async[ *]|new )+/, '');
+  let name = raw.trim();
+  // Most names have no prefix: skip the regex unless one may start here.
+  if (name.startsWith('async') || name.startsWith('new ')) name = name.replace(/^(?:async[ *]|new )+/, '');
   const alias = name.lastIndexOf(' [as ');
   if (alias >= 0 && name.endsWith(']')) name = name.slice(0, alias).trimEnd();
   name = name.slice(name.lastIndexOf('.') + 1);

@@ -27,5 +27,5 @@ export function stacktraceComponent(frames: StackFrame[], variant: Variant): Fra
 }
 
 // Sentry also compares line and column; we don't, so that line numbers never affect the hash.
-const CALL_FIELDS = ['abs_path', 'module', 'filename', 'function'] as const;
-const isSameCall = (a: StackFrame, b: StackFrame): boolean => CALL_FIELDS.every((field) => a[field] === b[field]);
+const isSameCall = (a: StackFrame, b: StackFrame): boolean =>
+  a.abs_path === b.abs_path && a.module === b.module && a.filename === b.filename && a.function === b.function;

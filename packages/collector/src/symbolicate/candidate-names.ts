@@ -13,7 +13,22 @@ import { splitUrl } from './resolve-url';
  * // ['https://shop.example/static/js/app.3f2a.js?v=2', 'https://shop.example/static/js/app.3f2a.js',
  * //  '~/static/js/app.3f2a.js?v=2', '~/static/js/app.3f2a.js']
  */
-export function candidateNames(absPath: string): string[] {
+export function candidateNames(absPath: string): readonly string[] {
+  let names = remembered.get(absPath);
+  if (!names) {
+    names = Object.freeze(namesFor(absPath));
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(absPath, names);
+  }
+  return names;
+}
+
+// Every event asks again for the few URLs its app serves; a pure function of the string, so
+// answers are remembered (bounded: URLs come from events).
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, readonly string[]>();
+
+function namesFor(absPath: string): string[] {
   if (!absPath || /^(?:<|\[|native$)/.test(absPath)) return [];
   const { scheme, authority, path, query } = splitUrl(absPath);
   if (absPath.startsWith('~/')) return dedupe([absPath, path]);

@@ -40,7 +40,8 @@ export function indexDeclarations(lines: readonly string[]): DeclarationIndex {
  */
 export function originalFunctionName(map: TraceMap, index: DeclarationIndex, line: number, column: number, minifiedName: string | undefined): string | undefined {
   // `Object.m [as run]` (V8's method form) → `m`.
-  const short = minifiedName?.replace(/\s*\[as [^\]]*\]$/, '').split('.').pop();
+  const bare = minifiedName?.includes('[') ? minifiedName.replace(/\s*\[as [^\]]*\]$/, '') : minifiedName;
+  const short = bare?.slice(bare.lastIndexOf('.') + 1);
   if (!short || !/^[\w$]+$/.test(short)) return undefined;
   const at = index.get(short);
   if (!at) return undefined;
