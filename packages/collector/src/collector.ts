@@ -85,7 +85,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const artifacts = createArtifactStore(db);
   // Processing runs on a thread of its own, from the queued rows; ingest wakes it after each commit.
   const processor = startProcessorThread({ dbFile, sourceMapCacheBytes: options.sourceMapCacheBytes, script: options.processorScript });
-  const batch = createWriteBatch(db, processor.wake);
+  // Ingest writes through a connection of its own that never waits for the processing thread's
+  // lock (the write batch retries instead), so the event loop keeps answering.
+  const ingestDb = openDatabase(dbFile, { migrate: false, busyTimeoutMs: 0 });
+  const batch = createWriteBatch(ingestDb, processor.wake);
   const retention = createRetention(db, retentionDays);
 
   let url = '';
@@ -102,7 +105,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     publicUrl: () => url,
     maxUploadBytes,
   };
-  const ingest = { projects, writes: createIngestWrites(db), batch, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes };
+  const ingest = { projects, writes: createIngestWrites(ingestDb), batch, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes };
   const server = createCollectorServer(ingest, api, dsnFor, createUi({ api, host, timeZone: options.timeZone, dsnFor }));
   try {
     await new Promise<void>((ok, fail) => {
@@ -113,6 +116,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   } catch (error) {
     server.close();
     await processor.stop();
+    ingestDb.close();
     db.close();
     throw error;
   }
@@ -162,6 +166,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
           await publicClosed;
           batch.close();
           void processor.stop().then(() => {
+            ingestDb.close();
             db.close();
             done();
           });

@@ -78,7 +78,7 @@ async function assembleReleaseBundle(api: ApiContext, { req, res, params }: Rout
     const dist = typeof body.dist == 'string' ? body.dist : typeof manifest.dist == 'string' ? manifest.dist : '';
     api.db.transaction(() => {
       for (const e of entries) api.artifacts.addReleaseFile(release.id, e.url, dist, e.headers, e.content);
-    })();
+    }).immediate();
   }));
 }
 

@@ -8,8 +8,13 @@ export interface ProcessorOptions {
   queue: Queue;
   artifacts: ArtifactStore;
   writes: ProcessWrites;
-  /** Events taken per batch (one transaction each). @default 200 */
+  /** Most events taken per batch (one transaction each). @default 200 */
   batchSize?: number;
+  /**
+   * Event bytes aimed at per batch: large events make smaller batches, so that the write lock,
+   * which ingest needs too, is never held long. @default 1 MiB
+   */
+  batchBytes?: number;
   /** Bytes of parsed source maps kept in memory. @default 64 MiB */
   sourceMapCacheBytes?: number;
 }
@@ -20,16 +25,15 @@ export interface ProcessorOptions {
  * earlier process acknowledged but never processed.
  */
 export function createProcessor(options: ProcessorOptions) {
-  const { queue, artifacts, writes, batchSize = 200 } = options;
+  const { queue, artifacts, writes, batchSize = 200, batchBytes = 1024 * 1024 } = options;
   const cache = createSourceMapCache({ maxBytes: options.sourceMapCacheBytes });
   let scheduled = false;
   let stopped = false;
   let idleWaiters: Array<() => void> = [];
-  let processed = 0;
-  let failed = 0;
+  let limit = batchSize;
 
   function runBatch(): number {
-    const rows = queue.take(batchSize);
+    const rows = queue.take(limit);
     // After the read: an upload committed before these events were is then seen.
     if (rows.length) artifacts.refresh();
     const done: ProcessedEvent[] = [];
@@ -41,9 +45,12 @@ export function createProcessor(options: ProcessorOptions) {
         failures.push({ rowId: row.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       }
     }
-    if (rows.length) writes.commit(done, failures);
-    processed += done.length;
-    failed += failures.length;
+    if (rows.length) {
+      writes.commit(done, failures);
+      // The next batch's size from these events' average size.
+      const bytes = rows.reduce((n, r) => n + r.payload.length, 0);
+      limit = Math.max(1, Math.min(batchSize, Math.floor((batchBytes * rows.length) / bytes)));
+    }
     return rows.length;
   }
 
@@ -85,7 +92,6 @@ export function createProcessor(options: ProcessorOptions) {
     stop(): void {
       stopped = true;
     },
-    stats: () => ({ processed, failed, cachedMapBytes: cache.size }),
   };
 }
 

@@ -98,7 +98,7 @@ export function createArtifactStore(db: Db) {
         const created = Date.now() / 1000;
         const id = Number(insertReleaseFile.run(releaseId, name, dist, JSON.stringify(headers), sha1, created).lastInsertRowid);
         return { id, name, dist, headers, sha1, size: content.length, created };
-      })();
+      }).immediate();
     },
     listReleaseFiles: (releaseId: number): ReleaseFileRow[] =>
       listReleaseFiles.all(releaseId).map((r) => ({ ...r, headers: JSON.parse(r.headers) })),
@@ -107,7 +107,7 @@ export function createArtifactStore(db: Db) {
         const deleted = deleteReleaseFile.run(releaseId, fileId).changes > 0;
         if (deleted) dropOrphanBlobs.run();
         return deleted;
-      })();
+      }).immediate();
     },
     /** Stores an artifact bundle's files for its projects, all or nothing. */
     addBundle(orgId: number, checksum: string, projectIds: number[], release: string, dist: string, entries: BundleEntry[]): number {
@@ -116,7 +116,7 @@ export function createArtifactStore(db: Db) {
         for (const p of projectIds) insertBundleProject.run(id, p);
         for (const e of entries) insertBundleFile.run(id, e.url, e.type, e.debugId ?? null, JSON.stringify(e.headers), putBlob(e.content));
         return id;
-      })();
+      }).immediate();
     },
     /**
      * Forgets remembered lookups if files changed since the last call. Call it after reading

@@ -13,12 +13,12 @@ export function createChunkStore(db: Db) {
   return {
     put(chunks: Array<{ sha1: string; content: Uint8Array }>): void {
       const now = Date.now() / 1000;
-      db.transaction(() => chunks.forEach((c) => insert.run(c.sha1, c.content, now)))();
+      db.transaction(() => chunks.forEach((c) => insert.run(c.sha1, c.content, now))).immediate();
     },
     missing: (sha1s: string[]) => sha1s.filter((s) => !has.get(s)),
     read: (sha1: string) => read.get(sha1)?.content,
     remove(sha1s: string[]): void {
-      db.transaction(() => sha1s.forEach((s) => remove.run(s)))();
+      db.transaction(() => sha1s.forEach((s) => remove.run(s))).immediate();
     },
     job: (checksum: string, kind: string) => getJob.get(checksum, kind),
     setJob: (checksum: string, kind: string, state: AssembleState, detail: string | null = null) => void setJob.run(checksum, kind, state, detail, Date.now() / 1000),

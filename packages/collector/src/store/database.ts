@@ -14,12 +14,20 @@ export interface OpenOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Bring the schema up to date; a second connection opened by the same process skips it. @default true */
   migrate?: boolean;
+  /**
+   * How long a write waits, blocking its thread, for another connection's write to end; 0 makes
+   * it fail at once with SQLITE_BUSY (ingest retries on a later turn of the event loop instead).
+   * @default 5000
+   */
+  busyTimeoutMs?: number;
 }
 
 /**
  * Opens (creating if needed) the collector's one SQLite file and brings its schema up to date.
  * WAL lets the API read while ingest and processing write; group commit keeps `FULL` cheap;
- * foreign keys hold the tables together; a writer waits up to 5 s for the other connection.
+ * foreign keys hold the tables together. Two connections write (ingest on the main thread,
+ * processing on its own): every write transaction is begun IMMEDIATE, since one that reads first
+ * and writes later fails with SQLITE_BUSY_SNAPSHOT, unretried, when the other committed between.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file != ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -29,7 +37,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous == 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   if (options.migrate !== false) migrate(db);
   return db;
 }

@@ -103,14 +103,14 @@ export function createIssueStore(db: Db) {
     /** The same change for several issues (bulk resolve, ignore, reopen), in one transaction. */
     setStatusMany(ids: number[], status: IssueStatus, substatus: string | null): void {
       const at = Date.now() / 1000;
-      db.transaction(() => ids.forEach((id) => setStatus.run(status, substatus, status, at, id)))();
+      db.transaction(() => ids.forEach((id) => setStatus.run(status, substatus, status, at, id))).immediate();
     },
     /** Deletes the issue and its events (a later event with the same hash starts a new issue). */
     remove(id: number): void {
       db.transaction(() => {
         removeEvents.run(id);
         remove.run(id);
-      })();
+      }).immediate();
     },
     latestEvent: (issueId: number) => latest.get(issueId),
     oldestEvent: (issueId: number) => oldest.get(issueId),

@@ -228,6 +228,6 @@ export function migrate(db: Db): void {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
 }

@@ -117,7 +117,7 @@ export function createProcessWrites(db: Db) {
         }
         for (const [issueId, d] of deltas) apply(issueId, d);
         for (const f of failed) markFailed.run(f.error.slice(0, 2000), f.rowId);
-      })();
+      }).immediate();
     },
   };
 }

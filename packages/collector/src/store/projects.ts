@@ -110,5 +110,5 @@ export function bootstrap(db: Db, projects: ProjectStore): void {
     org = projects.org('sentry')!;
     if (!projects.list().length) projects.createProject(org.id, 'default', 'Default');
     if (!projects.firstToken()) projects.createToken();
-  })();
+  }).immediate();
 }

@@ -81,7 +81,7 @@ export function createReleaseStore(db: Db) {
         }
         for (const p of projectIds) addProject.run(row.id, p);
         return { release: hydrate(row)!, created };
-      })();
+      }).immediate();
     },
     update(release: Release, fields: { released?: number; ref?: string; url?: string }): Release {
       update.run(fields.released ?? null, fields.ref ?? null, fields.url ?? null, release.id);

@@ -26,7 +26,7 @@ export function createRetention(db: Db, retentionDays: number) {
         deleteChunks.run(now - 24 * 3600);
         deleteJobs.run(now - 24 * 3600);
         return { events, issues };
-      })();
+      }).immediate();
       if (result.events || result.issues) {
         // Incremental: frees pages in place without the long lock a full VACUUM takes.
         db.pragma('incremental_vacuum');

@@ -2,27 +2,45 @@ import type { Db } from './database';
 
 type Work = () => void;
 
+/** Give up on a database that stays locked this long: the writes fail (and ingest answers 503). */
+const MAX_BUSY_MS = 30_000;
+
+const isBusy = (error: unknown) => (error as { code?: string } | null)?.code == 'SQLITE_BUSY';
+
 /**
  * Group commit: every write submitted during one turn of the event loop runs in a single
  * transaction, and each submitter's promise settles only once that transaction is committed
  * (so ingest can answer 200 only for what is on disk). One fsync serves the whole batch.
  * If the batch fails, each write is retried alone, so one bad write cannot fail its neighbours.
+ * When the processing thread holds the write lock, the batch is retried a millisecond later
+ * rather than waited for: the connection has no busy timeout, so the event loop never blocks.
  */
 export function createWriteBatch(db: Db, onCommit: () => void = () => undefined) {
-  let pending: Array<{ work: Work; done: (error?: unknown) => void }> = [];
+  type Pending = { work: Work; done: (error?: unknown) => void };
+  let pending: Pending[] = [];
   let closed = false;
+  let busySince = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+  // IMMEDIATE takes the write lock first: a busy database fails the batch before any work runs.
   const runAll = db.transaction((works: Work[]) => {
     for (const w of works) w();
-  });
+  }).immediate;
 
   function flush(): void {
+    retryTimer = undefined;
     const batch = pending;
     pending = [];
     if (!batch.length) return;
     try {
       runAll(batch.map((p) => p.work));
+      busySince = 0;
       for (const p of batch) p.done();
-    } catch {
+    } catch (error) {
+      if (isBusy(error) && !closed && (busySince ||= Date.now()) > Date.now() - MAX_BUSY_MS) {
+        pending = batch.concat(pending);
+        retryTimer ??= setTimeout(flush, 1);
+        return;
+      }
       for (const p of batch) {
         try {
           runAll([p.work]);
@@ -39,13 +57,16 @@ export function createWriteBatch(db: Db, onCommit: () => void = () => undefined)
     submit(work: Work): Promise<void> {
       if (closed) return Promise.reject(new Error('the collector is shutting down'));
       return new Promise((resolve, reject) => {
-        if (!pending.length) setImmediate(flush);
+        if (!pending.length && !retryTimer) setImmediate(flush);
         pending.push({ work, done: (e) => (e ? reject(e) : resolve()) });
       });
     },
     /** Commits what is pending now and refuses later writes (shutdown). */
     close(): void {
       closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      // Nothing left to keep answering: wait for the lock, as long as it takes (up to 5 s).
+      db.pragma('busy_timeout = 5000');
       flush();
     },
     pending: () => pending.length,
