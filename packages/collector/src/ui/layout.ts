@@ -5,7 +5,7 @@ import type { PageState } from './ui-context';
 export function layout(title: string, state: PageState, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="no-referrer"><link rel="icon" href="data:,">
 <title>${title} · Faultline</title>
 <link rel="stylesheet" href="/_static/ui.css"><script src="/_static/ui.js" defer></script>
 </head><body>

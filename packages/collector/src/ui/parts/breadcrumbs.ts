@@ -36,6 +36,6 @@ export function breadcrumbTimeline(crumbs: unknown[], eventTime: number): SafeHt
   if (!rows.length) return html``;
   return html`<table class="breadcrumbs"><thead><tr><th scope="col">Time</th><th scope="col">Category</th><th scope="col">Level</th><th scope="col">Description</th><th scope="col">Data</th></tr></thead><tbody>${rows.map((c) => {
     const data = c.data && typeof c.data == 'object' && Object.keys(c.data).length ? valueText(c.data) : '';
-    return html`<tr class="crumb level-${/^[a-z]+$/.test(String(c.level)) ? String(c.level) : 'info'}"><td class="num">${offset(c, eventTime)}</td><td>${valueText(c.category ?? c.type ?? 'default')}</td><td>${valueText(c.level ?? 'info')}</td><td class="crumb-message">${description(c)}</td><td><code>${data}</code></td></tr>`;
+    return html`<tr class="crumb crumb-${/^[a-z]+$/.test(String(c.level)) ? String(c.level) : 'info'}"><td class="num">${offset(c, eventTime)}</td><td>${valueText(c.category ?? c.type ?? 'default')}</td><td>${valueText(c.level ?? 'info')}</td><td class="crumb-message">${description(c)}</td><td><code>${data}</code></td></tr>`;
   })}</tbody></table>`;
 }

@@ -16,6 +16,7 @@ h2 { font-size: 1.1rem; margin: 1.4rem 0 .5rem; }
 h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
 h4 { font-size: .85rem; margin: 0 0 .3rem; color: var(--muted); }
 .muted { color: var(--muted); }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .url, code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; }
 pre { margin: 0; white-space: pre-wrap; }
 button, .button { font: inherit; padding: .3rem .7rem; border: 1px solid var(--line); border-radius: 4px; background: var(--soft); color: var(--fg); cursor: pointer; text-decoration: none; display: inline-block; }
@@ -75,7 +76,8 @@ ol.context .lineno { color: var(--muted); min-width: 3ch; text-align: right; use
 .raw-frames { margin-top: .5rem; }
 .notes { border-left: 3px solid var(--warn); padding: .2rem .8rem; background: #fdf6e9; margin-bottom: .8rem; }
 table.breadcrumbs td { font-size: .85rem; word-break: break-word; }
-table.breadcrumbs tr.level-error td, table.breadcrumbs tr.level-fatal td { color: var(--error); }
+table.breadcrumbs tr.crumb-error td, table.breadcrumbs tr.crumb-fatal td { color: var(--error); }
+table.breadcrumbs tr.crumb-warning td { color: var(--warn); }
 table.kv th { width: 12rem; }
 nav.event-nav { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin: .4rem 0; }
 a.disabled { color: var(--muted); pointer-events: none; text-decoration: none; }
@@ -85,6 +87,8 @@ a.disabled { color: var(--muted); pointer-events: none; text-decoration: none; }
   .layout { grid-template-columns: minmax(0, 1fr); }
   table.issues .wide { display: none; }
   main { padding: .6rem; }
+  th, td { padding: .3rem .25rem; }
+  table.issues td.num { white-space: normal; }
   table.kv th { width: auto; }
 }
 `;
