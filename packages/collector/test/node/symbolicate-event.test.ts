@@ -71,6 +71,20 @@ describe('symbolicateEvent on a real esbuild bundle and V8 stack', () => {
     expect(value.raw_stacktrace!.frames![0]).not.toBe(value.stacktrace!.frames![0]);
   });
 
+  it('keeps raw_stacktrace apart from the symbolicated frames, nested values included', () => {
+    // Mapped frames are new objects, but nested values (vars, data) came from the SDK too.
+    const raw = shopFrames().map((f, i) => ({ ...f, vars: { step: { index: i } }, data: { orig: [i] } }));
+    const event = errorEvent(raw);
+    symbolicateEvent(event, uploaded(), createSourceMapCache());
+    const value = event.exception!.values![0];
+    for (const frame of value.stacktrace!.frames!) {
+      (frame.vars as { step: { index: number } }).step.index = -1;
+      (frame.data as { orig: number[] }).orig.push(99);
+      frame.function = 'changed';
+    }
+    expect(value.raw_stacktrace).toEqual({ frames: raw });
+  });
+
   it('symbolicates a top-level stacktrace too, and every exception of a chain', () => {
     const frames = shopFrames();
     const event: SentryEvent = {
