@@ -1,6 +1,7 @@
-import type { TraceMap } from '@jridgewell/trace-mapping';
+import { originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
 import { cleanFilename, isLibraryPath } from './clean-filename';
 import { resolveUrl } from './resolve-url';
+import { sourceContext } from './source-context';
 
 /** Where a mapped frame points: its `filename`, `abs_path`, and whether it is library code. */
 export interface SourcePlace {
@@ -9,8 +10,27 @@ export interface SourcePlace {
   library: boolean;
 }
 
+/** What a generated position maps to (1-based line, 0-based column), with the original lines around it. */
+export interface MappedPosition {
+  readonly source: string;
+  readonly line: number;
+  readonly column: number;
+  /** The original identifier at the position, when the map names one. */
+  readonly name: string | undefined;
+  /** False when the map has no sourcesContent for the source. */
+  readonly hasContent: boolean;
+  /** 5 lines either side, trimmed; shared by every event that maps here, so callers copy the arrays. */
+  readonly context: { readonly pre_context: readonly string[]; readonly context_line: string; readonly post_context: readonly string[] } | undefined;
+}
+
 // Places are keyed by the map's URL too, which comes from events: bound what they can add.
 const MAX_PLACES = 10_000;
+/** Positions remembered per map: errors repeat, so most frames ask for one seen before. Past this, new ones are not kept. */
+const MAX_POSITIONS = 50_000;
+/** What a remembered position costs in the cache's budget, roughly (its context mostly shares the source's lines). */
+const POSITION_CHARS = 200;
+// Numeric keys: line * 2^26 + column stays an exact integer for any line below 2^27.
+const COLUMN_SPAN = 2 ** 26;
 
 /** A parsed map, shared by every event that needs it. */
 export interface ParsedMap {
@@ -25,6 +45,8 @@ export interface ParsedMap {
    * every event with a frame in the source asks again.
    */
   place(mapUrl: string, source: string): SourcePlace;
+  /** Where the generated `line` (1-based) and `column` (0-based) map to; undefined when nowhere usable. */
+  position(line: number, column: number): MappedPosition | undefined;
 }
 
 /** Wraps a parsed map; `grow` is told the size of each source split later, for the cache's budget. */
@@ -32,6 +54,7 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
   let indexOf: Map<string, number> | undefined;
   const lines = new Map<number, string[] | undefined>();
   const places = new Map<string, SourcePlace>();
+  const positions = new Map<number, MappedPosition | null>();
   const indexOfSource = (source: string) => {
     if (!indexOf) {
       indexOf = new Map();
@@ -40,7 +63,14 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
     }
     return indexOf.get(source);
   };
-  return {
+  const lookUp = (line: number, column: number): MappedPosition | null => {
+    const pos = originalPositionFor(map, { line, column });
+    if (typeof pos.source !== 'string' || !isPositive(pos.line) || !Number.isInteger(pos.column) || pos.column < 0) return null;
+    const lines = parsed.sourceLines(pos.source);
+    const context = lines && sourceContext(lines as string[], pos.line, pos.column);
+    return { source: pos.source, line: pos.line, column: pos.column, name: typeof pos.name === 'string' && pos.name ? pos.name : undefined, hasContent: !!lines, context };
+  };
+  const parsed: ParsedMap = {
     map,
     writtenSource(source) {
       const index = indexOfSource(source);
@@ -50,12 +80,24 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
       const key = `${mapUrl}\0${source}`;
       let place = places.get(key);
       if (!place) {
-        const written = this.writtenSource(source) ?? source;
+        const written = parsed.writtenSource(source) ?? source;
         place = { filename: cleanFilename(written), absPath: resolveUrl(mapUrl, source), library: isLibraryPath(written) || isLibraryPath(source) };
         if (places.size >= MAX_PLACES) places.clear();
         places.set(key, place);
       }
       return place;
+    },
+    position(line, column) {
+      const key = column < COLUMN_SPAN && line < COLUMN_SPAN * 2 ? line * COLUMN_SPAN + column : -1;
+      let found = key < 0 ? undefined : positions.get(key);
+      if (found === undefined) {
+        found = lookUp(line, column);
+        if (key >= 0 && positions.size < MAX_POSITIONS) {
+          positions.set(key, found);
+          grow(POSITION_CHARS);
+        }
+      }
+      return found ?? undefined;
     },
     sourceLines(source) {
       const index = indexOfSource(source);
@@ -68,4 +110,7 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
       return lines.get(index);
     },
   };
+  return parsed;
 }
+
+const isPositive = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;

@@ -1,9 +1,6 @@
-import { originalPositionFor } from '@jridgewell/trace-mapping';
 import { copyRecord, type StackFrame } from '../event';
 import type { Notes } from './notes';
-import { originalFunctionName } from './original-function';
 import type { ResolvedFile } from './resolve-file';
-import { sourceContext } from './source-context';
 
 export interface MappedFrame {
   frame: StackFrame;
@@ -35,8 +32,8 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
     notes.add({ type: 'js_no_column', url, message: `a frame in ${url} has no column number, so it cannot be mapped: minified code needs columns (every current browser reports them)` });
     return { frame: unsymbolicated(frame) };
   }
-  const pos = isPositive(lineno) ? originalPositionFor(file.parsed.map, { line: lineno, column: colno - 1 }) : undefined;
-  if (!pos || typeof pos.source !== 'string' || !isPositive(pos.line) || !Number.isInteger(pos.column) || pos.column < 0) {
+  const pos = isPositive(lineno) ? file.parsed.position(lineno, colno - 1) : undefined;
+  if (!pos) {
     notes.add({
       type: 'js_invalid_sourcemap_location', url, sourcemap: file.mapName, line: lineno, column: colno,
       message: `${file.mapName} maps nothing at line ${String(lineno)}, column ${colno} of ${url}: the map may be from another build of the file`,
@@ -52,13 +49,13 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
   out.lineno = pos.line;
   out.colno = pos.column + 1;
   out.in_app = where.library ? false : typeof frame.in_app === 'boolean' ? frame.in_app : true;
-  const lines = file.parsed.sourceLines(source);
-  const context = lines && sourceContext(lines as string[], pos.line, pos.column);
+  const context = pos.context;
   if (context) {
-    out.pre_context = context.pre_context;
+    // Copies: the position's context is shared with every other event that maps there.
+    out.pre_context = context.pre_context.slice();
     out.context_line = context.context_line;
-    out.post_context = context.post_context;
-  } else if (!lines) {
+    out.post_context = context.post_context.slice();
+  } else if (!pos.hasContent) {
     notes.add({
       type: 'js_missing_sources_content', url, sourcemap: file.mapName, source,
       message: `the map ${file.mapName} has no sourcesContent for ${source} (and maybe other sources): frames are mapped but show no source lines (build with sourcesContent)`,
@@ -73,7 +70,7 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
   out.data = data;
   const mapped: MappedFrame = { frame: out };
   if (name) mapped.named = true;
-  if (typeof pos.name === 'string' && pos.name) mapped.callee = pos.name;
+  if (pos.name) mapped.callee = pos.name;
   return mapped;
 }
 
@@ -95,7 +92,7 @@ function declaredName(file: ResolvedFile, frame: StackFrame, line: number, colum
   if (typeof frame.function !== 'string' || !frame.function) return undefined;
   try {
     const minified = file.minified();
-    return minified && originalFunctionName(file.parsed.map, minified.declarations(), line, column, frame.function);
+    return minified?.functionName(file.parsed.map, line, column, frame.function);
   } catch (e) {
     notes.add({ type: 'js_generic_fetch_error', url, message: `reading the minified file for ${url} failed, so frames keep their minified function names: ${String((e as Error)?.message ?? e).slice(0, 200)}` });
     return undefined;
