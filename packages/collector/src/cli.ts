@@ -4,6 +4,7 @@ import { startCollector } from './collector';
 import { parseCommand, USAGE } from './config';
 import { openDatabase } from './store/database';
 import { bootstrap, createProjectStore } from './store/projects';
+import { isLoopbackHost } from './ui/create-ui';
 
 /** Where the collector of this data dir last listened (its collector.json), so the DSN printed is the one that works. */
 function runningHost(dataDir: string): string | undefined {
@@ -54,6 +55,7 @@ export async function runCli(argv: string[]): Promise<number> {
   console.log(`Faultline collector  ${url}`);
   console.log(`DSN                  ${dsn}`);
   console.log(`Token                ${token}  (uploads and API: Authorization: Bearer ${token})`);
+  console.log(`Web UI               ${url}/${parsed.options.host && !isLoopbackHost(parsed.options.host) ? '  (log in with the token)' : ''}`);
   return new Promise<number>((done) => {
     const stop = (signal: string) => {
       console.log(`faultline-collector: ${signal}, finishing requests in flight`);
