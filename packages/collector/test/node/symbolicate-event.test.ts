@@ -85,6 +85,22 @@ describe('symbolicateEvent on a real esbuild bundle and V8 stack', () => {
     expect(value.raw_stacktrace).toEqual({ frames: raw });
   });
 
+  it('gives events that map to the same places equal frames of their own (remembered positions are copied)', () => {
+    const cache = createSourceMapCache();
+    const artifacts = uploaded();
+    const first = errorEvent(shopFrames());
+    const second = errorEvent(shopFrames());
+    symbolicateEvent(first, artifacts, cache);
+    const expected = structuredClone(framesOf(first));
+    for (const frame of framesOf(first)) {
+      frame.pre_context!.push('changed');
+      frame.post_context!.length = 0;
+    }
+    symbolicateEvent(second, artifacts, cache);
+    expect(framesOf(second)).toEqual(expected);
+    expect(topFrame(second).pre_context).toEqual(lines(CART, THROW_LINE - 5, THROW_LINE - 1));
+  });
+
   it('symbolicates a top-level stacktrace too, and every exception of a chain', () => {
     const frames = shopFrames();
     const event: SentryEvent = {

@@ -1,3 +1,4 @@
+import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
 import { describe, expect, it } from 'vitest';
 import { createSourceMapCache } from '../../src/symbolicate';
 import { SHOP } from '../helpers/shop-app';
@@ -7,6 +8,16 @@ const mapOfSize = (n: number, content = '') => {
   const base = JSON.stringify({ version: 3, sources: ['a.js'], sourcesContent: [content], names: [], mappings: 'AAAA' });
   return base.replace('"mappings"', `"x_pad":"${'p'.repeat(Math.max(0, n - base.length - 11))}","mappings"`);
 };
+
+/** The generated line (1-based) and column (0-based) of a map's first mapping that has a source. */
+function firstMapping(mapText: string): [number, number] {
+  const map = new TraceMap(mapText);
+  let first: [number, number] | undefined;
+  eachMapping(map, (m) => {
+    if (!first && m.source !== null) first = [m.generatedLine, m.generatedColumn];
+  });
+  return first!;
+}
 
 /** A load function that counts its calls. */
 function counted(text: string) {
@@ -62,6 +73,23 @@ describe('createSourceMapCache', () => {
     // a grew by its content, the budget overflowed and b (the least recent, as a was split) went.
     expect([cache.size, cache.count, cache.evictions]).toEqual([text.length + content.length, 1, 1]);
     expect(parsed.sourceLines('missing.js')).toBeUndefined();
+  });
+
+  it('remembers each position looked up, with its context, and counts it in the budget once', () => {
+    const cache = createSourceMapCache();
+    const parsed = cache.map('shop', () => SHOP.map);
+    const [line, column] = firstMapping(SHOP.map);
+    const before = cache.size;
+    const found = parsed.position(line, column);
+    expect(found).toMatchObject({ source: expect.any(String), line: expect.any(Number), hasContent: true });
+    expect(found!.context!.context_line).toBe(parsed.sourceLines(found!.source)![found!.line - 1].slice(0, 150));
+    const grown = cache.size;
+    expect(grown).toBeGreaterThan(before);
+    expect(parsed.position(line, column)).toBe(found);
+    expect(cache.size).toBe(grown);
+    // A position that maps nowhere is remembered too (and counted).
+    expect(parsed.position(100_000, 0)).toBeUndefined();
+    expect(cache.size).toBeGreaterThan(grown);
   });
 
   it('remembers that a map is unusable, so it is parsed once', () => {
