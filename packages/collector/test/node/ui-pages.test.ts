@@ -103,6 +103,18 @@ describe('issue page', () => {
     expect((await json.json()).event_id).toBe(latest.eventID);
   });
 
+  it('says which file to upload when a frame could not be symbolicated, and answers at the API permalink', async () => {
+    const [issue] = await (await c.api('/api/0/projects/sentry/default/issues/?query=TypeError')).json();
+    const permalink = new URL(issue.permalink);
+    expect(permalink.pathname).toBe(`/organizations/sentry/issues/${issue.id}/`);
+    const page = await (await uiOf(c).get(permalink.pathname)).text();
+    expect(page).toContain('<h3>Processing notes</h3>');
+    expect(page).toMatch(/<code>js_no_source<\/code> [^<]*shop@1\.4\.2/);
+    // The frames as sent, the one that threw first, each shown with its location.
+    expect(page.indexOf('<span class="fn">checkout</span>')).toBeLessThan(page.indexOf('<span class="fn">HTMLButtonElement.onClick</span>'));
+    expect(page).toContain('https://shop.example/static/js/main.js:1:200');
+  });
+
   it('answers 404 pages with the same headers', async () => {
     const res = await uiOf(c).get('/issues/999999/');
     expect(res.status).toBe(404);
