@@ -73,6 +73,12 @@ describe('issue list', () => {
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/?query=coupon');
     expect((await (await c.api(`/api/0/issues/${issue.id}/`)).json()).status).toBe('resolved');
+    const ignored = await ui.post('/issues/status/', { csrf: ui.csrf, one: `ignored:${issue.id}`, return: '/' });
+    expect(ignored.status).toBe(303);
+    expect((await (await c.api(`/api/0/issues/${issue.id}/`)).json()).status).toBe('ignored');
+    const row = (await (await ui.get('/?status=ignored')).text()).split('<tr class="issue"')[1];
+    expect(row).toContain(`name="one" value="unresolved:${issue.id}">Reopen</button>`);
+    expect(row).not.toContain('>Resolve</button>');
     // Bulk: reopen it with the checkbox form; an off-site return address is not followed.
     const bulk = await ui.post('/issues/status/', { csrf: ui.csrf, status: 'unresolved', id: [issue.id], return: '//evil.example/' });
     expect(bulk.headers.get('location')).toBe('/');

@@ -86,6 +86,12 @@ ${select('period', 'Trend', p.period, [['24h', '24 hours'], ['14d', '14 days']])
 </form>`;
 }
 
+/** A row's own buttons post `status:id`, so one form serves the row actions and the bulk ones. */
+const rowActions = (issue: IssueRow) =>
+  (issue.status == 'unresolved' ? [['resolved', 'Resolve'], ['ignored', 'Ignore']] : [['unresolved', 'Reopen']]).map(
+    ([status, label]) => html`<button type="submit" name="one" value="${status}:${issue.id}">${label}</button>`,
+  );
+
 function row(ctx: UiContext, p: ListParams, issue: IssueRow): SafeHtml {
   const href = `/issues/${issue.id}/`;
   const stats = issueStats(ctx.api.issues, issue.id, p.period);
@@ -99,7 +105,7 @@ function row(ctx: UiContext, p: ListParams, issue: IssueRow): SafeHtml {
 <td class="num">${timeTag(issue.last_seen, ctx.timeZone, true)}</td>
 <td class="num wide">${timeTag(issue.first_seen, ctx.timeZone, true)}</td>
 <td class="wide">${issue.last_release ? html`<a href="/releases/${encodeURIComponent(issue.last_release)}/?project=${p.project.slug}">${issue.last_release}</a>` : ''}</td>
-<td class="wide"><button type="submit" name="one" value="${issue.status == 'unresolved' ? 'resolved' : 'unresolved'}:${issue.id}">${issue.status == 'unresolved' ? 'Resolve' : 'Reopen'}</button></td>
+<td class="wide row-actions">${rowActions(issue)}</td>
 </tr>`;
 }
 

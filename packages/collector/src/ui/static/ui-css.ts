@@ -53,6 +53,8 @@ svg.chart { width: 100%; height: 80px; }
 .facts .label { font-size: .75rem; color: var(--muted); }
 .facts .value { font-size: 1.1rem; font-weight: 600; }
 .actions { display: flex; gap: .4rem; flex-wrap: wrap; }
+td.row-actions { white-space: nowrap; }
+td.row-actions button + button { margin-left: .3rem; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 1.5rem; }
 .tags .tag { margin-bottom: .8rem; }
 .tags ul { list-style: none; padding: 0; margin: 0; }
