@@ -106,7 +106,8 @@ export function createUiHandler(ctx: UiContext) {
       const project = ctx.api.projects.get(issue.project_id)!;
       const chosen = url.searchParams.get('event');
       const row = chosen && /^[0-9a-f]{32}$/.test(chosen) ? ctx.api.issues.event(issue.project_id, chosen) : ctx.api.issues.latestEvent(issue.id);
-      if (!row || row.issue_id != issue.id) throw new HttpError(404, 'no such event in this issue');
+      // A chosen event must be this issue's; without one, an issue whose events all failed still shows its header.
+      if (chosen && (!row || row.issue_id != issue.id)) throw new HttpError(404, 'no such event in this issue');
       return send(res, 200, renderIssuePage(ctx, state, issue, project, row), undefined, headers);
     }
     if ((m = EVENT_JSON.exec(path))) {

@@ -121,6 +121,29 @@ describe('issue page', () => {
     expect(page).toContain('https://shop.example/static/js/main.js:1:200');
   });
 
+  it('shows a chained exception with the caught error first, then its causes in order', async () => {
+    const frames = (fn: string) => ({ frames: [{ filename: 'https://shop.example/static/js/main.js', function: fn, lineno: 1, colno: 5, in_app: true }] });
+    const event = errorEvent({
+      fingerprint: ['chain'],
+      exception: {
+        values: [
+          { type: 'NetworkError', value: 'socket closed', stacktrace: frames('send') },
+          { type: 'FetchError', value: 'cart request failed', stacktrace: frames('loadCart') },
+          { type: 'Error', value: 'checkout failed', mechanism: { type: 'generic', handled: true }, stacktrace: frames('checkout') },
+        ],
+      },
+    });
+    expect((await c.ingest(eventEnvelope(event))).status).toBe(200);
+    await c.idle();
+    const [issue] = await (await c.api('/api/0/projects/sentry/default/issues/?query=checkout%20failed')).json();
+    const page = await (await uiOf(c).get(`/issues/${issue.id}/`)).text();
+    const order = ['checkout failed', 'cart request failed', 'socket closed'].map((v) => page.indexOf(`<p class="exc-value">${v}</p>`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(page.match(/<span class="muted">Caused by<\/span>/g)).toHaveLength(2);
+    expect(page).toContain('<span class="badge handled">handled</span>');
+  });
+
   it('answers 404 pages with the same headers', async () => {
     const res = await uiOf(c).get('/issues/999999/');
     expect(res.status).toBe(404);
