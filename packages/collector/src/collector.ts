@@ -13,6 +13,7 @@ import { createIssueStore } from './store/issues';
 import { bootstrap, createProjectStore, type Project, type ProjectStore } from './store/projects';
 import { createReleaseStore } from './store/releases';
 import { createRetention } from './store/retention';
+import { createWalSync } from './store/wal-sync';
 import { createWriteBatch } from './store/write-batch';
 import { createUi } from './ui/create-ui';
 
@@ -78,17 +79,19 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const { host = '127.0.0.1', port = 8000, dataDir = '.faultline', retentionDays = 90, trustProxy = false, maxEnvelopeBytes = 20 * 1024 * 1024, maxUploadBytes = 128 * 1024 * 1024 } = options;
   const dir = resolve(dataDir);
   const dbFile = join(dir, 'collector.db');
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, { autoCheckpoint: false });
   const projects = createProjectStore(db);
   bootstrap(db, projects);
 
   const artifacts = createArtifactStore(db);
   // Processing runs on a thread of its own, from the queued rows; ingest wakes it after each commit.
   const processor = startProcessorThread({ dbFile, sourceMapCacheBytes: options.sourceMapCacheBytes, script: options.processorScript });
-  // Ingest writes through a connection of its own that never waits for the processing thread's
-  // lock (the write batch retries instead), so the event loop keeps answering.
-  const ingestDb = openDatabase(dbFile, { migrate: false, busyTimeoutMs: 0 });
-  const batch = createWriteBatch(ingestDb, processor.wake);
+  // Ingest writes through a connection of its own that never blocks the event loop: it does not
+  // wait for the processing thread's lock (the write batch retries instead), its commits are
+  // made durable by an fsync on the thread pool, and checkpoints are left to the processing thread.
+  const ingestDb = openDatabase(dbFile, { migrate: false, busyTimeoutMs: 0, synchronous: 'NORMAL', autoCheckpoint: false });
+  const walSync = createWalSync(`${dbFile}-wal`);
+  const batch = createWriteBatch(ingestDb, { onCommit: processor.wake, sync: walSync.sync });
   const retention = createRetention(db, retentionDays);
 
   let url = '';
@@ -164,7 +167,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         const publicClosed = publicIngest ? publicIngest.close() : Promise.resolve();
         server.close(async () => {
           await publicClosed;
-          batch.close();
+          await batch.close();
+          walSync.close();
           void processor.stop().then(() => {
             ingestDb.close();
             db.close();

@@ -20,6 +20,12 @@ export interface OpenOptions {
    * @default 5000
    */
   busyTimeoutMs?: number;
+  /**
+   * Let this connection's commits checkpoint the WAL into the database file when it grows past
+   * 1,000 pages (an fsync or two and copying, on the committing thread). The main thread's
+   * connections leave it to the processing thread. @default true
+   */
+  autoCheckpoint?: boolean;
 }
 
 /**
@@ -38,6 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma(`synchronous = ${options.synchronous == 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
   if (options.migrate !== false) migrate(db);
   return db;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database';
+import { createWalSync } from '../../src/store/wal-sync';
 import { createWriteBatch } from '../../src/store/write-batch';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-batch-'));
@@ -27,7 +28,7 @@ describe('the write batch', () => {
     await committed;
     expect(order).toEqual(['timer ran', 'committed']);
     expect(other.prepare("SELECT count(*) AS n FROM organizations WHERE slug = 'busy'").get()).toEqual({ n: 1 });
-    batch.close();
+    await batch.close();
     mine.close();
     other.close();
   });
@@ -40,7 +41,43 @@ describe('the write batch', () => {
     await expect(good).resolves.toBeUndefined();
     await expect(bad).rejects.toThrow(/no such table/);
     expect(db.prepare("SELECT count(*) AS n FROM organizations WHERE slug = 'good'").get()).toEqual({ n: 1 });
-    batch.close();
+    await batch.close();
     db.close();
+  });
+
+  it('settles a commit only once it is synced, and close() waits for the sync in flight', async () => {
+    const db = openDatabase(join(dir, 'synced.db'), { synchronous: 'NORMAL' });
+    let release: (() => void) | undefined;
+    const batch = createWriteBatch(db, { sync: (done) => (release = () => done()) });
+    let settled = false;
+    const write = batch.submit(() => db.prepare("INSERT INTO organizations (slug, name, created) VALUES ('synced', 'Synced', 0)").run()).then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Committed (visible) but not yet acknowledged.
+    expect(db.prepare("SELECT count(*) AS n FROM organizations WHERE slug = 'synced'").get()).toEqual({ n: 1 });
+    expect(settled).toBe(false);
+    let closed = false;
+    const closing = batch.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(closed).toBe(false);
+    release!();
+    await Promise.all([write, closing]);
+    expect([settled, closed]).toEqual([true, true]);
+    db.close();
+  });
+});
+
+describe('the WAL sync', () => {
+  it('calls back once the -wal file is synced, and fails clearly when there is none', async () => {
+    const file = join(dir, 'wal.db');
+    const db = openDatabase(file, { synchronous: 'NORMAL' });
+    db.prepare("INSERT INTO organizations (slug, name, created) VALUES ('wal', 'Wal', 0)").run();
+    const walSync = createWalSync(`${file}-wal`);
+    const results = await Promise.all([1, 2, 3].map(() => new Promise((resolve) => walSync.sync(resolve))));
+    expect(results).toEqual([undefined, undefined, undefined]);
+    walSync.close();
+    db.close();
+    const missing = createWalSync(join(dir, 'none.db-wal'));
+    const error = await new Promise<Error | undefined>((resolve) => missing.sync(resolve));
+    expect(error).toMatchObject({ code: 'ENOENT' });
   });
 });
