@@ -26,7 +26,8 @@ export function normalizeEventId(value: unknown): string | undefined {
 
 const newEventId = () => randomUUID().replace(/-/g, '');
 
-function parseJsonObject(bytes: Buffer, what: string): Record<string, unknown> {
+/** The item's text (strict UTF-8) and its value, which must be a JSON object. */
+function parseJson(bytes: Buffer, what: string): { text: string; value: Record<string, unknown> } {
   const text = decodeUtf8(bytes, what);
   let value: unknown;
   try {
@@ -35,16 +36,18 @@ function parseJsonObject(bytes: Buffer, what: string): Record<string, unknown> {
     throw new HttpError(400, `${what} is not valid JSON`);
   }
   if (!value || typeof value != 'object' || Array.isArray(value)) throw new HttpError(400, `${what} is not a JSON object`);
-  return value as Record<string, unknown>;
+  return { text, value: value as Record<string, unknown> };
 }
+
+const parseJsonObject = (bytes: Buffer, what: string) => parseJson(bytes, what).value;
 
 /** An event's JSON, checked: an object within the size limit, with a valid (or new) `event_id`. */
 export function readEvent(bytes: Buffer, fallbackId?: unknown): { eventId: string; payload: string } {
   if (bytes.length > MAX_EVENT_BYTES) throw new HttpError(413, `the event is ${bytes.length} bytes, more than the limit of ${MAX_EVENT_BYTES}`);
-  const event = parseJsonObject(bytes, 'the event');
+  const { text, value: event } = parseJson(bytes, 'the event');
   if (event.event_id !== undefined && !normalizeEventId(event.event_id)) throw new HttpError(400, 'event_id is not 32 hex characters');
   const eventId = normalizeEventId(event.event_id) || normalizeEventId(fallbackId) || newEventId();
-  return { eventId, payload: bytes.toString('utf8') };
+  return { eventId, payload: text };
 }
 
 const str = (v: unknown, max = 200) => (typeof v == 'string' ? v.slice(0, max) : '');
