@@ -82,7 +82,7 @@ async function bulkUpdate(api: ApiContext, { req, res, params, query }: RouteCon
   const issues = ids.map((id) => requireIssue(api, id));
   if (issues.some((i) => i.project_id != project.id)) throw new HttpError(404, NOT_FOUND);
   const change = readStatus(await readJson(req));
-  api.db.transaction(() => issues.forEach((i) => api.issues.setStatus(i.id, change.status, change.substatus))).immediate();
+  api.issues.setStatusMany(issues.map((i) => i.id), change.status, change.substatus);
   sendJson(res, 200, { status: change.status, statusDetails: {}, substatus: change.substatus });
 }
 
