@@ -8,6 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { errorEvent, eventEnvelope } from '../helpers/envelopes';
 import { removeTestDirs, startTestCollector } from '../helpers/test-collector';
 
+// Child processes start Node, SQLite and a worker thread: on a busy 2-core machine that takes
+// seconds, so these tests get more than vitest's default 5 s.
+const CHILD_TEST_MS = 30_000;
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/faultline-collector.mjs');
 const dirs: string[] = [];
 afterAll(() => {
@@ -50,7 +53,7 @@ describe('the CLI', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, CHILD_TEST_MS);
 });
 
 describe('durability', () => {
@@ -120,5 +123,5 @@ describe('durability', () => {
     expect(issue.count).toBe(String(events.length));
     expect(issue.userCount).toBe(7);
     await restarted.close();
-  });
+  }, CHILD_TEST_MS);
 });
