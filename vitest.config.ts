@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
-          include: ['packages/*/test/browser/**/*.test.ts'],
+          include: ['packages/*/test/browser/**/*.test.ts', 'examples/test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // One Chromium per file; two cores here, so keep files from starving each other.
