@@ -26,7 +26,11 @@
 //            back); then 50 sequential requests each (after 5 unmeasured) on one keep-alive
 //            loopback connection with the token from collector.json: median and max latency.
 //
-// BENCH_ONLY=ingest,symbolicate,api picks sections; BENCH_CPU_PROF=<dir> runs each collector
+//   process   processRow() per 5 KB event (the ingest section's events, 20 shapes, 1,000 events), with no
+//            maps uploaded and with the app's frames mapped through release files in a real SQLite
+//            store; median of 5 passes after one that fills the caches.
+//
+// BENCH_ONLY=ingest,symbolicate,process,api picks sections; BENCH_CPU_PROF=<dir> runs each collector
 // child with `node --cpu-prof` into that folder.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -47,7 +51,7 @@ const SEED_EVENTS = Number(process.env.BENCH_SEED_EVENTS || 100_000);
 const SEED_ISSUES = 1000;
 const CONNECTIONS = 64;
 const SIZES = [5_000, 50_000];
-const ONLY = new Set((process.env.BENCH_ONLY || 'ingest,symbolicate,api').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY || 'ingest,symbolicate,process,api').split(','));
 const CPU_PROF = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : '';
 const COLLECTOR_BIN = 'packages/collector/bin/faultline-collector.mjs';
 const SPOTLIGHT_BIN = 'node_modules/@spotlightjs/spotlight/dist/run.js';
@@ -542,7 +546,9 @@ export class Widget${i} {
     const unseen = pass(eventsJson(fresh, withId));
     rows.push({ variant, first: first.us, warm: median(warm), unseen: unseen.us, mapped: last.mapped, named: last.named });
   }
-  return { rows, jsBytes: jsBuf.length, mapBytes: mapBuf.length, sources: MODULES + 1, lines: jsLines.length };
+  // The bundle and its frames, for the processing section.
+  const app = { js, mapText, frame: () => frameAt(mappings[Math.floor(rand() * mappings.length)]) };
+  return { rows, jsBytes: jsBuf.length, mapBytes: mapBuf.length, sources: MODULES + 1, lines: jsLines.length, app };
 }
 
 let symbolication;
@@ -550,6 +556,78 @@ try {
   symbolication = ONLY.has('symbolicate') ? await symbolicationBench() : { failure: 'not run (BENCH_ONLY)' };
 } catch (e) {
   symbolication = { failure: e && e.stack ? e.stack : String(e) };
+}
+
+// ---- 3b: processing per event ------------------------------------------------------------------
+async function processBench() {
+  // processRow() (normalise, symbolicate, group, tags, JSON in and out) and the real SQLite
+  // artifact store, compiled from TypeScript for this script; native and shared packages stay external.
+  const external = ['@jridgewell/trace-mapping', 'better-sqlite3'].map((name) => [name, import.meta.resolve(name)]);
+  const out = join(work, 'process.mjs');
+  await esbuild({
+    stdin: {
+      contents: ['process/process-row', 'symbolicate/index', 'store/database', 'store/projects', 'store/releases', 'store/artifacts'].map((m) => `export * from './packages/collector/src/${m}';`).join('\n'),
+      resolveDir: process.cwd(), loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent',
+    plugins: [{ name: 'external', setup: (b) => b.onResolve({ filter: /^(@jridgewell\/trace-mapping|better-sqlite3)$/ }, (a) => ({ path: Object.fromEntries(external)[a.path], external: true })) }],
+  });
+  const m = await import(pathToFileURL(out).href);
+  // The bundle of the symbolication section; built here when that section was not run.
+  const app = symbolication.app ?? (await symbolicationBench()).app;
+
+  // The ingest section's 5 KB events (15 frames: 9 of vendors.js, 6 of the app's chunk), 20 shapes
+  // in rotation as ingest sends them. With maps, the app's 6 frames are frames of the uploaded bundle.
+  const EVENTS = 1000;
+  const SHAPES = 20;
+  const rand = mulberry32(5000);
+  const shapes = (mapped) =>
+    Array.from({ length: SHAPES }, (_, k) => {
+      const event = makeEvent(k, 5_000, rand);
+      event.timestamp = Date.now() / 1000;
+      if (mapped) event.exception.values[0].stacktrace.frames.splice(9, 6, ...Array.from({ length: 6 }, app.frame));
+      return JSON.stringify(event);
+    });
+  const variants = { 'no maps uploaded (notes only)': shapes(false), '6 of 15 frames mapped (release files)': shapes(true) };
+  const rows = [];
+  for (const [variant, payloads] of Object.entries(variants)) {
+    const db = m.openDatabase(join(work, `process-${rows.length}.db`));
+    const projects = m.createProjectStore(db);
+    m.bootstrap(db, projects);
+    const project = projects.list()[0];
+    const artifacts = m.createArtifactStore(db);
+    if (variant.startsWith('6')) {
+      const { release } = m.createReleaseStore(db).upsert(project.orgId, 'shop@1.4.2', [project.id]);
+      artifacts.addReleaseFile(release.id, '~/static/js/app.min.js', '', {}, Buffer.from(app.js));
+      artifacts.addReleaseFile(release.id, '~/static/js/app.min.js.map', '', {}, Buffer.from(app.mapText));
+    }
+    const cache = m.createSourceMapCache();
+    const queued = Array.from({ length: EVENTS }, (_, i) => ({ id: i + 1, project_id: project.id, event_id: randomBytes(16).toString('hex'), received: Date.now() / 1000, client_ip: '10.0.0.1', payload: payloads[i % SHAPES] }));
+    const done = new Array(queued.length);
+    const pass = () => {
+      const t0 = performance.now();
+      for (let i = 0; i < queued.length; i++) {
+        // As the processing thread does per batch of 200.
+        if (i % 200 == 0) artifacts.refresh();
+        done[i] = m.processRow(queued[i], artifacts, cache);
+      }
+      return ((performance.now() - t0) * 1000) / queued.length;
+    };
+    const first = pass(); // parses the map, fills the caches
+    const mapped = done.reduce((n, d) => n + d.payload.split('"symbolicated":true').length - 1, 0) / EVENTS;
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(pass());
+    rows.push({ variant, first, warm: median(runs), runs, mapped, bytes: Math.round(payloads.reduce((n, p) => n + p.length, 0) / SHAPES) });
+    db.close();
+  }
+  return { rows, events: EVENTS, shapes: SHAPES };
+}
+
+let processing;
+try {
+  processing = ONLY.has('process') ? await processBench() : { failure: 'not run (BENCH_ONLY)' };
+} catch (e) {
+  processing = { failure: e && e.stack ? e.stack : String(e) };
 }
 
 // ---- 4: read API on a seeded database -----------------------------------------------------------
@@ -659,6 +737,17 @@ else {
   console.log(`per frame. Bundle ${(symbolication.jsBytes / 1024).toFixed(0)} KiB in ${symbolication.lines} lines, map ${(symbolication.mapBytes / 1024).toFixed(0)} KiB (${symbolication.sources} sources with sourcesContent), esbuild minify.
 first pass: fresh cache (includes parsing the map); warm: median of 5 passes over the same frames; new frames: map cached,
   10,000 positions not seen before (the per-position function-name cache misses). Function names changed by the map: ${symbolication.rows.map((r) => r.named).join(' / ')}.`);
+}
+
+console.log(`\nProcessing: processRow() per 5 KB event, real SQLite artifact store, one thread`);
+if (processing.failure) console.log(`  failed: ${processing.failure}`);
+else {
+  table(
+    [['events', 40], ['first pass', 12], ['warm', 12], ['events/s', 10], ['mapped/event', 14], ['target', 12]],
+    processing.rows.map((r) => [r.variant, `${Math.round(r.first)} µs`, `${Math.round(r.warm)} µs`, Math.round(1e6 / r.warm).toLocaleString('en'), r.mapped.toFixed(1), '< 300 µs']),
+  );
+  console.log(`per event: JSON.parse, normalise, symbolicate, group, tags, JSON.stringify; ${processing.events.toLocaleString('en')} events of ${processing.shapes} shapes (${processing.rows.map((r) => `${r.bytes} bytes`).join(' / ')} of JSON), ingest's events.
+first pass: fresh caches (includes parsing the map); warm: median of 5 passes (${processing.rows.map((r) => r.runs.map((x) => Math.round(x)).join('/')).join('; ')} µs). events/s: one core at the warm rate.`);
 }
 
 console.log(`\nRead API on a seeded database (50 sequential requests on one keep-alive loopback connection)`);
