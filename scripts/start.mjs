@@ -75,6 +75,10 @@ async function main() {
   );
 }
 
+// Whatever ends this process (an uncaught error included), no child is left holding a port.
+process.on('exit', () => {
+  for (const child of [...children, collector?.child]) if (child && child.exitCode === null) child.kill('SIGTERM');
+});
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 main().catch((error) => {
