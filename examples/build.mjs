@@ -14,16 +14,21 @@ const { buildSettings } = require('./build-settings.cjs');
 const EXAMPLES = dirname(fileURLToPath(import.meta.url));
 const TITLES = { 'vue3-app': 'Faultline example: Vue 3', 'vue2-app': 'Faultline example: Vue 2.7' };
 
-/** Whether the server already has `release`, finalized (the plugin finalizes only after a complete upload). */
+/**
+ * Whether the server already has `release`, finalized (the plugin finalizes only after a
+ * complete upload). A server that does not answer at all is an error worth saying plainly.
+ */
 async function hasRelease(upload, release) {
   if (!upload) return false;
+  const url = `${upload.url.replace(/\/$/, '')}/api/0/organizations/${encodeURIComponent(upload.org)}/releases/${encodeURIComponent(release)}/`;
+  let res;
   try {
-    const url = `${upload.url.replace(/\/$/, '')}/api/0/organizations/${encodeURIComponent(upload.org)}/releases/${encodeURIComponent(release)}/`;
-    const res = await fetch(url, { headers: { authorization: `Bearer ${upload.authToken}` } });
-    return res.status == 200 && Boolean((await res.json()).dateReleased);
-  } catch {
-    return false;
+    res = await fetch(url, { headers: { authorization: `Bearer ${upload.authToken}` } });
+  } catch (error) {
+    const from = process.env.SENTRY_URL ? 'SENTRY_URL' : 'collector.json';
+    throw new Error(`${upload.url} (from ${from}) does not answer (${error.cause?.code || error.message}): start the collector (npm start) or set SENTRY_URL and the other SENTRY_* variables`);
   }
+  return res.status == 200 && Boolean((await res.json()).dateReleased);
 }
 
 const readBuildInfo = (outDir) => {

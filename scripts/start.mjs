@@ -54,6 +54,7 @@ async function main() {
     }
   });
 
+  log(`collector ${collector.url}/ (data in ${dataDir}); building ${APPS.map((a) => a.name).join(' and ')} with webpack, in parallel`);
   await buildExamples(ROOT, APPS.map((a) => a.name), { dataDir, buildDir, children, log: (app, line) => log(`[${app}] ${line}`) });
   for (const app of APPS) {
     const dist = buildDir ? join(buildDir, app.name) : join(ROOT, 'examples', app.name, 'dist');

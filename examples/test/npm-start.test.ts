@@ -58,10 +58,13 @@ const EXPECTED: Record<App, Expected[]> = {
 };
 /** The 1-based line of `examples/<app>/src/<file>` holding `needle`, and its text. */
 function sourceLine(app: App, file: string, needle: string): { line: number; text: string } {
-  const lines = readFileSync(join(ROOT, 'examples', app, 'src', file), 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.includes(needle));
-  if (index < 0) throw new Error(`${needle} not in examples/${app}/src/${file}`);
-  return { line: index + 1, text: lines[index] };
+  const path = join(ROOT, 'examples', app, 'src', file);
+  const found = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((text, i) => ({ line: i + 1, text }))
+    .find(({ text }) => text.includes(needle));
+  if (!found) throw new Error(`${needle} not in ${path}`);
+  return found;
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'faultline-npm-start-'));

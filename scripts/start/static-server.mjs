@@ -37,13 +37,11 @@ export async function serveBuild(root, port, host) {
     server.listen(port, host, done);
   });
   const actual = server.address().port;
-  return {
-    url: `http://${host}:${actual}`,
-    port: actual,
-    close: () =>
-      new Promise((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
+  const close = () => {
+    const closed = new Promise((done) => server.close(done));
+    // Keep-alive connections from the browser would hold the port until they time out.
+    server.closeAllConnections();
+    return closed;
   };
+  return { url: `http://${host}:${actual}`, port: actual, close };
 }
