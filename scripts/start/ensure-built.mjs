@@ -4,8 +4,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const PACKAGES = ['core', 'vue', 'webpack-plugin', 'collector'];
-
 /** Modification times of the files under `dir` (none if it is missing). */
 function mtimes(dir) {
   if (!existsSync(dir)) return [];
@@ -17,7 +15,8 @@ function mtimes(dir) {
 /** The packages whose dist is missing or older than their src (or the build config). */
 export function stalePackages(root) {
   const config = statSync(join(root, 'rollup.config.ts')).mtimeMs;
-  return PACKAGES.filter((name) => {
+  const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'src')));
+  return packages.filter((name) => {
     const built = mtimes(join(root, 'packages', name, 'dist'));
     if (!built.length || !existsSync(join(root, 'packages', name, 'dist', 'index.mjs'))) return true;
     return Math.max(config, ...mtimes(join(root, 'packages', name, 'src'))) > Math.min(...built);
