@@ -17,6 +17,7 @@ export function candidateNames(absPath: string): readonly string[] {
   let names = remembered.get(absPath);
   if (!names) {
     names = Object.freeze(namesFor(absPath));
+    if (absPath.length > MAX_REMEMBERED_CHARS) return names;
     if (remembered.size >= MAX_REMEMBERED) remembered.clear();
     remembered.set(absPath, names);
   }
@@ -24,8 +25,9 @@ export function candidateNames(absPath: string): readonly string[] {
 }
 
 // Every event asks again for the few URLs its app serves; a pure function of the string, so
-// answers are remembered (bounded: URLs come from events).
+// answers are remembered (bounded in count and size: URLs come from events, `data:` ones too).
 const MAX_REMEMBERED = 10_000;
+const MAX_REMEMBERED_CHARS = 2048;
 const remembered = new Map<string, readonly string[]>();
 
 function namesFor(absPath: string): string[] {

@@ -15,6 +15,8 @@ export interface MinifiedFile {
 
 /** Names remembered per file: errors repeat, so most frames ask again. Past this, new ones are not kept. */
 const MAX_NAMES = 50_000;
+/** Longer names (from events) are looked up each time rather than kept. */
+const MAX_NAME_CHARS = 256;
 
 /** Splits a minified file; `grow` is told the size of the declaration index and of remembered names. */
 export function createMinifiedFile(text: string, grow: (chars: number) => void): MinifiedFile {
@@ -44,7 +46,7 @@ export function createMinifiedFile(text: string, grow: (chars: number) => void):
       let name = names.get(key);
       if (name === undefined) {
         name = originalFunctionName(map, file.declarations(), line, column, minifiedName) ?? null;
-        if (names.size < MAX_NAMES) {
+        if (names.size < MAX_NAMES && minifiedName.length <= MAX_NAME_CHARS) {
           names.set(key, name);
           grow(64 + key.length);
         }

@@ -25,6 +25,7 @@ export interface MappedPosition {
 
 // Places are keyed by the map's URL too, which comes from events: bound what they can add.
 const MAX_PLACES = 10_000;
+const MAX_PLACE_KEY_CHARS = 4096;
 /** Positions remembered per map: errors repeat, so most frames ask for one seen before. Past this, new ones are not kept. */
 const MAX_POSITIONS = 50_000;
 /** What a remembered position costs in the cache's budget, roughly (its context mostly shares the source's lines). */
@@ -82,6 +83,7 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
       if (!place) {
         const written = parsed.writtenSource(source) ?? source;
         place = { filename: cleanFilename(written), absPath: resolveUrl(mapUrl, source), library: isLibraryPath(written) || isLibraryPath(source) };
+        if (key.length > MAX_PLACE_KEY_CHARS) return place;
         if (places.size >= MAX_PLACES) places.clear();
         places.set(key, place);
       }
