@@ -51,13 +51,20 @@ const packages: PackageBuild[] = [
 const ts = (dir: string) =>
   typescript({ tsconfig: `${dir}/tsconfig.json`, compilerOptions: { declaration: false, sourceMap: true }, outputToFilesystem: false });
 
+// Internal names, mangled in the minified build: our `_name` fields, the DSN's key and project,
+// the dispatcher's rate-limit check, and error-stack-parser's frame field and parser methods,
+// which nothing outside the bundle reads. (Terser never mangles names of DOM and JS built-ins.)
+const INTERNAL_PROPERTIES =
+  /^(_[^_].*|publicKey|projectId|isRateLimited|functionName|extractLocation|parseV8OrIE|parseFFOrSafari|parseOpera(9|10|11)?)$/;
+
 // Internal fields are `_name`: mangled in the minified build. `__x__` wire keys and the
 // global that bundler plugins share with Sentry's SDK keep their names.
 const minify = () =>
   terser({
     ecma: 2020,
-    compress: { passes: 3, pure_getters: true },
-    mangle: { properties: { regex: /^_[^_]/, reserved: ['_sentryDebugIds'] } },
+    // Method shorthand and arrows where no `this`, `arguments` or `new` tells them apart.
+    compress: { passes: 3, pure_getters: true, unsafe_methods: true, unsafe_arrows: true },
+    mangle: { properties: { regex: INTERNAL_PROPERTIES, reserved: ['_sentryDebugIds'] } },
     format: { comments: false },
   });
 
