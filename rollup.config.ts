@@ -38,6 +38,12 @@ const packages: PackageBuild[] = [
     iife: { file: 'faultline-vue.min.js', name: 'FaultlineVue', globals: { '@faultline/core': 'Faultline' }, input: 'src/script-tag.ts' },
   },
   {
+    dir: 'packages/upload',
+    external: [/^node:/, (id: string) => isBuiltin(id), 'picomatch'],
+    // The faultline-upload CLI (bin/faultline-upload.mjs loads it): not part of the library's API.
+    workers: { cli: 'src/cli.ts' },
+  },
+  {
     dir: 'packages/webpack-plugin',
     external: [/^node:/, (id: string) => isBuiltin(id), 'webpack', 'picomatch'],
   },

@@ -1,29 +1,12 @@
-import { posix } from 'node:path';
+import { artifactType, relativeMapPath, stripQuery, withTrailingSlash, type Artifact } from '@faultline/upload';
 import type { Compilation } from 'webpack';
-
-export type ArtifactType = 'minified_source' | 'source_map' | 'source';
-
-/** One file to upload. */
-export interface Artifact {
-  /** Path in the output directory, `/`-separated, without a query. */
-  file: string;
-  /** The name Sentry matches frames with, e.g. `~/static/js/app.js`. */
-  url: string;
-  type: ArtifactType;
-  /** For a script: the path of its uploaded map relative to it (the `Sourcemap` header). */
-  sourceMap?: string;
-  size: number;
-}
-
-const stripQuery = (file: string) => file.replace(/[?#].*$/, '');
-const typeOf = (file: string): ArtifactType => (/\.map$/i.test(file) ? 'source_map' : /\.(m|c)?js$/i.test(file) ? 'minified_source' : 'source');
 
 /**
  * `~/` plus the path part of webpack's public path ('auto', '', or a function give `~/`); a
  * prefix given by the user just gets its trailing slash.
  */
 export function urlPrefixFor(compilation: Compilation, given: string | undefined): string {
-  if (given !== undefined) return given.endsWith('/') ? given : `${given}/`;
+  if (given !== undefined) return withTrailingSlash(given);
   const publicPath = compilation.outputOptions.publicPath;
   if (typeof publicPath != 'string' || publicPath == 'auto') return '~/';
   const resolved = compilation.getAssetPath(publicPath, { hash: compilation.hash });
@@ -45,13 +28,13 @@ export function collectArtifacts(
     const file = stripQuery(asset.name);
     if (seen.has(file)) continue;
     seen.add(file);
-    const type = typeOf(file);
+    const type = artifactType(file);
     let sourceMap: string | undefined;
     if (type == 'minified_source') {
       const related = asset.info.related && (asset.info.related.sourceMap as string | string[] | undefined);
       const candidates = [...(related === undefined ? [] : Array.isArray(related) ? related : [related]), `${file}.map`].map(stripQuery);
       const map = candidates.find((c) => selected.has(c));
-      if (map) sourceMap = posix.relative(posix.dirname(`/${file}`), `/${map}`);
+      if (map) sourceMap = relativeMapPath(file, map);
     }
     artifacts.push({
       file,

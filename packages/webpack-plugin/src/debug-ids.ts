@@ -1,33 +1,9 @@
-import { createHash } from 'node:crypto';
+import { debugIdFor, debugIdInsertOffset, debugIdSnippet, readDebugId, withMapDebugId } from '@faultline/upload';
 import type { Compilation, Compiler, sources } from 'webpack';
 
 type Source = sources.Source;
 
 const JS_FILE = /\.(m|c)?js(\?.*)?$/i;
-const DEBUG_ID_COMMENT = /(?:^|\n)\/\/# debugId=([0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})[ \t]*(?:\r?\n|$)/g;
-const USE_STRICT = /^(?:\s*(['"])use strict\1;?)+/;
-
-/** A UUID (version 4 layout) derived from the content, so identical builds get identical IDs. */
-export function debugIdFor(content: string | Uint8Array): string {
-  const h = createHash('sha1').update(content).digest('hex');
-  const variant = ((parseInt(h[16], 16) & 3) | 8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/**
- * Registers `id` under the stack of an Error made in this file, the way Sentry's bundler plugins
- * do (`_sentryDebugIds[stack] = id`): the SDK maps the stack's innermost frame to the id. Safe
- * everywhere (browsers, workers, Node), and never throws.
- */
-export const debugIdSnippet = (id: string) =>
-  `;!function(){try{var g=typeof globalThis<"u"?globalThis:typeof self<"u"?self:typeof window<"u"?window:typeof global<"u"?global:{},s=new Error().stack;s&&((g._sentryDebugIds=g._sentryDebugIds||{})[s]="${id}")}catch(e){}}();`;
-
-/** The debug ID of a file from its last `//# debugId=` comment. */
-export function readDebugId(code: string): string | undefined {
-  let id: string | undefined;
-  for (const match of code.matchAll(DEBUG_ID_COMMENT)) id = match[1].toLowerCase();
-  return id;
-}
 
 const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -77,8 +53,7 @@ export function injectDebugIds(
         }
         const id = debugIdFor(code);
         const withSnippet = new ReplaceSource(asset.source);
-        const prologue = USE_STRICT.exec(code);
-        withSnippet.insert(prologue ? prologue[0].length : 0, debugIdSnippet(id));
+        withSnippet.insert(debugIdInsertOffset(code), debugIdSnippet(id));
         const result = new ConcatSource(withSnippet, `\n//# debugId=${id}`);
         cache.scripts.set(asset.source, { source: result, id });
         compilation.updateAsset(file, result);
@@ -98,16 +73,13 @@ export function injectDebugIds(
           compilation.updateAsset(mapFile, done);
           continue;
         }
-        try {
-          const json = JSON.parse(map.source.source().toString());
-          json.debug_id = json.debugId = id;
-          // Keep the map a string: webpack's RealContentHashPlugin skips Buffer assets.
-          const result = new RawSource(JSON.stringify(json));
-          cache.maps.set(map.source, result);
-          compilation.updateAsset(mapFile, result);
-        } catch {
-          // Not JSON (another tool's format): leave it, the JS comment still identifies the file.
-        }
+        // Not JSON (another tool's format): left as it is, the JS comment still identifies the file.
+        const json = withMapDebugId(map.source.source().toString(), id);
+        if (json === undefined) continue;
+        // Keep the map a string: webpack's RealContentHashPlugin skips Buffer assets.
+        const result = new RawSource(json);
+        cache.maps.set(map.source, result);
+        compilation.updateAsset(mapFile, result);
       }
     }
   });

@@ -1,8 +1,8 @@
 import { FaultlineWebpackPlugin } from './plugin';
 
 export { FaultlineWebpackPlugin };
-export { UploadError } from './upload-error';
-export { makeFetchTransport } from './transport';
+// The upload itself lives in @faultline/upload: its error class and transport are the plugin's too.
+export { UploadError, makeFetchTransport } from '@faultline/upload';
 export type { FaultlineWebpackPluginOptions, FileFilter, UploadMode } from './options';
-export type { Transport, TransportRequest, TransportResponse } from './transport';
+export type { Transport, TransportRequest, TransportResponse } from '@faultline/upload';
 export default FaultlineWebpackPlugin;

@@ -1,14 +1,11 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Compilation, Compiler } from 'webpack';
-import { collectArtifacts, type Artifact } from './artifacts';
+import { createLogger, describeFailure, gitCommit, listNames, plural, stripQuery, uploadArtifacts, type Artifact, type Logger } from '@faultline/upload';
+import { collectArtifacts } from './artifacts';
 import { createDebugIdCache, injectDebugIds } from './debug-ids';
-import { createLogger, plural, type Logger } from './logger';
 import type { FaultlineWebpackPluginOptions } from './options';
-import { gitCommit } from './release';
 import { resolveOptions, type ResolvedOptions } from './resolve-options';
-import { isUploadError } from './upload-error';
-import { uploadArtifacts } from './upload';
 
 const PLUGIN_NAME = 'FaultlineWebpackPlugin';
 
@@ -93,7 +90,7 @@ export class FaultlineWebpackPlugin {
         const options = known ? { ...o, finalize: false, deploy: false as const } : o;
         result = await uploadArtifacts({ options, artifacts, read: (a) => readFile(fs, pathOf(a)), release: getRelease, releaseExists: known, log });
       } catch (e) {
-        return report(compilation, compiler, o, `source map upload failed: ${describe(e)}`, log);
+        return report(compilation, compiler, o, `source map upload failed: ${describeFailure(e)}`, log);
       }
       if (compiler.watchMode && result.method != 'dry-run') {
         uploadedOnce = true;
@@ -105,27 +102,11 @@ export class FaultlineWebpackPlugin {
           await Promise.all(maps.map((a) => unlink(fs, pathOf(a))));
           log.info(`deleted ${plural(maps.length, 'uploaded source map')} from ${compiler.outputPath}`);
         } catch (e) {
-          report(compilation, compiler, { ...o, deleteAfterUpload: false }, `uploaded, but could not delete the source maps: ${describe(e)}`, log);
+          report(compilation, compiler, { ...o, deleteAfterUpload: false }, `uploaded, but could not delete the source maps: ${describeFailure(e)}`, log);
         }
       }
     });
   }
-}
-
-const stripQuery = (file: string) => file.replace(/[?#].*$/, '');
-
-/** Names for a message: the first 20, then how many more. */
-const listNames = (names: string[]) => (names.length ? names.slice(0, 20).join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '') : 'none');
-
-/** The error's message, with a hint for the statuses that mean a setting is wrong. */
-function describe(e: unknown): string {
-  let message = (e as Error)?.message || String(e);
-  if (isUploadError(e)) {
-    if (e.status == 401) message += '. Check `authToken`: the server did not accept it';
-    else if (e.status == 403) message += '. The token lacks access: it needs the project:releases scope for this org and project';
-    else if (e.status == 404) message += '. Check `url`, `org` and `project`';
-  }
-  return message;
 }
 
 /** A failure fails the build (or warns with `failOnError: false`). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { debugIdFor, debugIdSnippet, readDebugId } from '../../src/debug-ids';
+import { debugIdFor, debugIdSnippet, readDebugId } from '../../../upload/src/debug-ids';
 import { FaultlineWebpackPlugin } from '../../src/index';
 import { buildFixture, cleanupBuilds } from '../helpers/build';
 import { topFrame } from '../helpers/resolve';

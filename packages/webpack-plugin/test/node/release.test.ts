@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FaultlineWebpackPlugin } from '../../src/index';
-import { gitCommit } from '../../src/release';
+import { gitCommit } from '../../../upload/src/release';
 import { buildFixture, cleanupBuilds, FIXTURE_APP } from '../helpers/build';
 import { startMockSentry } from '../helpers/mock-sentry';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp } from '../../src/file-filter';
+import { globToRegExp } from '../../../upload/src/file-filter';
 import { resolveOptions } from '../../src/resolve-options';
 
 const OUTPUT = ['static/js/a.js', 'static/js/a.js.map', 'static/js/x/b.mjs', 'a.js', 'a.css', 'index.html', 'other/c.js'];

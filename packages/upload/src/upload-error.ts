@@ -25,3 +25,14 @@ export class UploadError extends Error {
 /** Matches on `name` too: errors may come from another copy of this package. */
 export const isUploadError = (e: unknown): e is UploadError =>
   e instanceof UploadError || (!!e && (e as Error).name == 'UploadError' && 'step' in (e as object));
+
+/** The error's message, with a hint for the statuses that mean a setting is wrong. */
+export function describeFailure(e: unknown): string {
+  let message = (e as Error)?.message || String(e);
+  if (isUploadError(e)) {
+    if (e.status == 401) message += '. Check `authToken`: the server did not accept it';
+    else if (e.status == 403) message += '. The token lacks access: it needs the project:releases scope for this org and project';
+    else if (e.status == 404) message += '. Check `url`, `org` and `project`';
+  }
+  return message;
+}

@@ -6,10 +6,11 @@ import { uploadReleaseFiles } from './legacy-upload';
 import { formatBytes, formatDuration, plural, type Logger } from './logger';
 import { runPool } from './pool';
 import { createDeploy, createRelease, finalizeRelease } from './release';
-import type { ResolvedOptions } from './resolve-options';
+import type { ResolvedUploadOptions } from './resolve-options';
 
 export interface UploadJob {
-  options: ResolvedOptions;
+  /** The release comes from `release` below, not from here. */
+  options: Omit<ResolvedUploadOptions, 'release'>;
   artifacts: Artifact[];
   read: (artifact: Artifact) => Promise<Buffer>;
   /** The release, worked out only when needed (it may run git). */

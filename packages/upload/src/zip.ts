@@ -37,7 +37,7 @@ const DOS_DATE = (1 << 5) | 1;
 const MADE_BY = (3 << 8) | 20;
 const UNIX_FILE = 0o100644 << 16;
 
-// zlib's thread pool, not the caller's thread: packing a big bundle leaves webpack's event loop free.
+// zlib's thread pool, not the caller's thread: packing a big bundle leaves the build's event loop free.
 const deflateRaw = promisify(zlib.deflateRaw);
 
 /**

@@ -39,7 +39,7 @@ const ASSEMBLE_TIMEOUT_MS = 5 * 60_000;
 const MAX_UPLOAD_ROUNDS = 3;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sha1 = (data: Uint8Array) => createHash('sha1').update(data).digest('hex');
-// In zlib's thread pool: gzipping chunks of a big bundle leaves webpack's event loop free.
+// In zlib's thread pool: gzipping chunks of a big bundle leaves the build's event loop free.
 const gzipAsync = promisify(gzipCallback);
 
 /** The server's chunk-upload settings, or `undefined` when it has no such endpoint (404/405). */

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Artifact } from '../../src/artifacts';
 import type { Logger } from '../../src/logger';
-import { resolveOptions } from '../../src/resolve-options';
+import { resolveUploadOptions as resolveOptions } from '../../src/resolve-options';
 import { uploadArtifacts } from '../../src/upload';
-import type { FaultlineWebpackPluginOptions } from '../../src/options';
+import type { UploadOptions } from '../../src/options';
 import { startMockSentry, type MockSentry, type Personality } from '../helpers/mock-sentry';
 
 const ID = '85314830-023f-4cf1-8267-535f4e37bb17';
@@ -22,7 +22,7 @@ afterEach(async () => {
   mock = undefined;
 });
 
-async function run(personality: Personality, options: FaultlineWebpackPluginOptions, release: string | null = 'r1') {
+async function run(personality: Personality, options: UploadOptions, release: string | null = 'r1') {
   const m = (mock = await startMockSentry({ personality }));
   const lines: string[] = [];
   const log: Logger = { info: (l) => lines.push(l), warn: (l) => lines.push(`warn: ${l}`), debug() {} };

@@ -4,7 +4,7 @@ import type { FileFilter } from './options';
 
 /** Where the build runs and writes: a directory in `include` may be given from either. */
 export interface BuildDirs {
-  /** webpack's `context` (the project); the process's working directory is tried too. */
+  /** The project (webpack's `context`; the working directory for the CLI); the working directory is tried too. */
   context: string;
   outputPath: string;
 }
