@@ -277,6 +277,15 @@ export interface Options {
    * error, freeing its slot for the next. @default 30000
    */
   sendTimeout?: number;
+  /**
+   * Keep envelopes that could not be delivered (network error, time-out, 5xx, 429) and retry
+   * them with backoff: in IndexedDB, so they also go out on the next visit (in memory where
+   * IndexedDB is unavailable); sent again on `online`, after a later success and on page
+   * exit. false drops and counts them instead.
+   * @default true
+   * @example init({ dsn, offline: false })
+   */
+  offline?: boolean;
   /** How many sends may wait or be in flight at once (6 go out at a time); more are dropped and counted. @default 128 */
   bufferSize?: number;
   /** Attach a stack trace to `captureMessage` events. @default false */
@@ -313,6 +322,7 @@ export type ResolvedOptions = Options &
       | 'maxEventBytes'
       | 'bufferSize'
       | 'sendTimeout'
+      | 'offline'
       | 'inAppExclude'
     >
   >;

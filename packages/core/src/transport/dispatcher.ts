@@ -10,6 +10,8 @@ export interface Dispatcher {
   flush(timeout?: number): Promise<boolean>;
   /** Whether sends of this category are paused by the server's rate limits. */
   isRateLimited(category: DataCategory): boolean;
+  /** One send, bypassing the buffer; resolves true when it should be tried again later. */
+  _attempt(envelope: Envelope): Promise<boolean>;
 }
 
 export interface DispatcherOptions {
@@ -19,6 +21,13 @@ export interface DispatcherOptions {
   /** `detail` is left out of the minified build but for the HTTP status. */
   onDrop(reason: DropReason, category: DataCategory, envelope: Envelope, detail: string | false): void;
   log(message: string): void;
+  /**
+   * Takes what may go through later (network error, time-out, 5xx, 429); without it those are
+   * dropped and counted.
+   */
+  _retry?(envelope: Envelope): void;
+  /** After the server accepted a send. */
+  _onSent?(): void;
 }
 
 /** Requests at once: what browsers allow per host over HTTP/1.1; the rest wait their turn here. */
@@ -29,24 +38,43 @@ const CONCURRENCY = 6;
  * gets the same protection as the default one. A burst waits in the buffer instead of
  * being dropped, and each send checks the rate limits when its turn comes.
  */
-export function createDispatcher({ transport, bufferSize, onDrop, log }: DispatcherOptions): Dispatcher {
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  // `_retry` and `_onSent` are read when needed: the retry queue sets them after creation.
+  const { transport, bufferSize, onDrop, log } = options;
   let limits: RateLimits = {};
   /** Sends waiting or in flight. */
   const pending = new Set<Promise<void>>();
   const waiting: Array<() => void> = [];
   let active = 0;
 
-  function handleResponse(envelope: Envelope, response: TransportResponse | void): void {
-    if (!response) return;
-    const status = response.statusCode;
-    limits = updateRateLimits(limits, response);
+  /** A failure that may pass later (network error, time-out, 5xx, 429): true when the retry queue takes it. */
+  function kept(envelope: Envelope): boolean {
+    DEBUG && options._retry && log(`${envelope.category} ${envelope.eventId || ''} kept for a retry`);
+    return !!options._retry;
+  }
+
+  function handleResponse(envelope: Envelope, response: TransportResponse | void): boolean {
+    const status = response && response.statusCode;
+    if (response) limits = updateRateLimits(limits, response);
+    if ((status == 429 || status! >= 500) && kept(envelope)) return true;
     if (status == 429) {
       // The server counts what it rate-limits itself: only explain, do not count twice.
       log(DEBUG ? `the server answered 429: ${envelope.category} sending paused` : '429');
-    } else if (status == 413) {
-      onDrop('send_error', envelope.category, envelope, DEBUG ? 'the server answered 413: envelope too large' : '413');
     } else if (status && (status < 200 || status >= 300)) {
-      onDrop('send_error', envelope.category, envelope, DEBUG ? `the server answered ${status}` : `${status}`);
+      onDrop('send_error', envelope.category, envelope, DEBUG ? `the server answered ${status}${status == 413 ? ': envelope too large' : ''}` : `${status}`);
+    } else if (options._onSent) options._onSent();
+    return false;
+  }
+
+  function attempt(envelope: Envelope): Promise<boolean> {
+    try {
+      return Promise.resolve(transport.send(envelope)).then(
+        (response) => handleResponse(envelope, response),
+        (error) => kept(envelope) || (onDrop('network_error', envelope.category, envelope, DEBUG && `network error: ${error?.message}`), false),
+      );
+    } catch (error) {
+      onDrop('internal_sdk_error', envelope.category, envelope, DEBUG && `the transport threw: ${(error as Error)?.message}`);
+      return Promise.resolve(false);
     }
   }
 
@@ -57,15 +85,9 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
       return Promise.resolve();
     }
     DEBUG && log(`sending ${envelope.category} ${envelope.eventId || ''} to ${envelope.url.split('?')[0]}`);
-    try {
-      return Promise.resolve(transport.send(envelope)).then(
-        (response) => handleResponse(envelope, response),
-        (error) => onDrop('network_error', envelope.category, envelope, DEBUG && `network error: ${error?.message}`),
-      );
-    } catch (error) {
-      onDrop('internal_sdk_error', envelope.category, envelope, DEBUG && `the transport threw: ${(error as Error)?.message}`);
-      return Promise.resolve();
-    }
+    return attempt(envelope).then((again) => {
+      if (again) options._retry!(envelope);
+    });
   }
 
   function send(envelope: Envelope): Promise<void> {
@@ -99,5 +121,10 @@ export function createDispatcher({ transport, bufferSize, onDrop, log }: Dispatc
     return withTimeout(all, timeout);
   }
 
-  return { send, flush, isRateLimited: (category) => isRateLimited(limits, category) };
+  return {
+    send,
+    flush,
+    isRateLimited: (category) => isRateLimited(limits, category),
+    _attempt: attempt,
+  };
 }

@@ -140,7 +140,7 @@ export interface ClientReport {
 
 const coreDir = fileURLToPath(new URL('../../', import.meta.url));
 
-const DEFAULT_ROOTS: Record<string, string> = {
+export const DEFAULT_ROOTS: Record<string, string> = {
   '/dist/': resolve(coreDir, 'dist'),
   '/fixtures/': resolve(coreDir, 'test/fixtures/pages'),
 };

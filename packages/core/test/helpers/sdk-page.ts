@@ -24,6 +24,10 @@ export interface SdkPageOptions {
   script?: string;
   /** Skip the init call (the test calls it itself). */
   noInit?: boolean;
+  /** Path of the SDK bundle on the pages origin. @default '/dist/faultline.min.js' */
+  bundle?: string;
+  /** An inline script run before the bundle loads (to take browser features away, say). */
+  before?: string;
 }
 
 export interface SdkPage extends OpenedPage {
@@ -32,11 +36,15 @@ export interface SdkPage extends OpenedPage {
 }
 
 /** The page's HTML: bundle, init, then the test's script, each in its own <script> tag. */
-export function sdkHtml(ingest: Ingest, { init = '{ dsn: DSN }', script = '', noInit = false }: SdkPageOptions = {}): string {
+export function sdkHtml(
+  ingest: Ingest,
+  { init = '{ dsn: DSN }', script = '', noInit = false, bundle = '/dist/faultline.min.js', before = '' }: SdkPageOptions = {},
+): string {
   return [
     '<!doctype html>',
     '<html><head><meta charset="utf-8"><title>faultline test</title>',
-    `<script src="${ingest.pagesUrl}/dist/faultline.min.js"></script>`,
+    ...(before ? [`<script>${before}</script>`] : []),
+    `<script src="${ingest.pagesUrl}${bundle}"></script>`,
     `<script>window.__out = {}; var DSN = ${JSON.stringify(ingest.dsn())};${noInit ? '' : ` Faultline.init(${init});`}</script>`,
     '</head><body>',
     `<script>${script}</script>`,

@@ -280,3 +280,39 @@ describe('dispatcher: flush', () => {
     await expect(setup(says(new Error('x'))).dispatcher.flush(100)).resolves.toBe(false);
   });
 });
+
+describe('with a retry queue (_retry set)', () => {
+  it.each([
+    ['a network error', new Error('offline')],
+    ['503', { statusCode: 503 }],
+    ['429', { statusCode: 429, headers: { 'retry-after': '1' } }],
+  ] as Array<[string, TransportResponse | Error]>)('hands %s to the queue instead of dropping it', async (_, answer) => {
+    const { transport } = fakeTransport(answer);
+    const drops: DropReason[] = [];
+    const kept: string[] = [];
+    const dispatcher = createDispatcher({ transport, bufferSize: 8, onDrop: (reason) => drops.push(reason), log: () => undefined, _retry: (e) => kept.push(e.eventId!) });
+    await dispatcher.send(envelope('e1'));
+    expect(kept).toEqual(['e1']);
+    expect(drops).toEqual([]);
+  });
+
+  it('drops a 400 as final (send_error); a success calls _onSent', async () => {
+    const { transport } = fakeTransport({ statusCode: 400 }, { statusCode: 200 });
+    const drops: Drop[] = [];
+    const kept: string[] = [];
+    let sent = 0;
+    const dispatcher = createDispatcher({
+      transport,
+      bufferSize: 8,
+      onDrop: (reason, category, e) => drops.push({ reason, category, eventId: e.eventId }),
+      log: () => undefined,
+      _retry: (e) => kept.push(e.eventId!),
+      _onSent: () => sent++,
+    });
+    expect(await dispatcher._attempt(envelope('e1'))).toBe(false);
+    expect(await dispatcher._attempt(envelope('e2'))).toBe(false);
+    expect(drops).toEqual([{ reason: 'send_error', category: 'error', eventId: 'e1' }]);
+    expect(kept).toEqual([]);
+    expect(sent).toBe(1);
+  });
+});

@@ -1,0 +1,32 @@
+import { delivery } from './client';
+import { createQueueStore } from './transport/queue-store';
+import { createRetryQueue } from './transport/retry-queue';
+
+/**
+ * Plugs the retry queue into every client made from now on (with `offline: true`): what could
+ * not be delivered waits in IndexedDB and goes out after a later success, on `online`, on page
+ * exit (keepalive while it fits) and on the next visit.
+ */
+export const enableRetryQueue = (): void => {
+  delivery._retry = retryQueueFor;
+};
+
+const retryQueueFor: NonNullable<typeof delivery._retry> = (client, dispatcher, options) => {
+  const queue = createRetryQueue({
+    _store: createQueueStore(client.log),
+    _attempt: dispatcher._attempt,
+    _isLimited: dispatcher.isRateLimited,
+    // Client reports about client reports would never end.
+    _onOverflow: (envelope) => envelope.category != 'internal' && client.recordDroppedEvent('queue_overflow', envelope.category),
+  });
+  options._retry = queue._add;
+  options._onSent = queue._drain;
+  // What the last visit (or another tab) left.
+  queue._drain();
+  if (typeof document == 'undefined') return;
+  // Back online, or the page may be going away: what is queued goes out now (keepalive while it
+  // fits); what does not make it stays queued for the next visit.
+  const events = ['online', 'pagehide', 'visibilitychange'];
+  for (const name of events) addEventListener(name, queue._drain);
+  client._teardowns.push(() => events.forEach((name) => removeEventListener(name, queue._drain)));
+};

@@ -1,0 +1,26 @@
+// The script-tag bundle with the retry queue plugged in (src/offline.ts), built from the
+// sources by esbuild for browser tests: the CDN bundle has no room for it yet (size budget).
+import { build } from 'esbuild';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
+
+/** Builds `faultline.offline.js` (IIFE, global `Faultline`) into a fresh temp dir and returns that dir. */
+export async function buildOfflineBundle(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'faultline-offline-'));
+  const result = await build({
+    stdin: { contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index';`, resolveDir: srcDir, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'Faultline',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  });
+  await writeFile(join(dir, 'faultline.offline.js'), result.outputFiles[0].contents);
+  return dir;
+}
