@@ -1,16 +1,25 @@
 // The script-tag bundle with the retry queue plugged in (src/offline.ts), built from the
 // sources by esbuild for browser tests: the CDN bundle has no room for it yet (size budget).
 import { build } from 'esbuild';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
 
-/** Builds `faultline.offline.js` (IIFE, global `Faultline`) into a fresh temp dir and returns that dir. */
+/**
+ * Builds `faultline.offline.js` (IIFE, global `Faultline`) into a fresh temp dir and returns
+ * that dir. `FAULTLINE_OFFLINE_BUNDLE=<file>` serves that file instead (a minified build of the
+ * same entry, say, to check that property mangling keeps the stored records readable).
+ */
 export async function buildOfflineBundle(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'faultline-offline-'));
+  const given = process.env.FAULTLINE_OFFLINE_BUNDLE;
+  if (given) {
+    await writeFile(join(dir, 'faultline.offline.js'), await readFile(given));
+    return dir;
+  }
   const result = await build({
     stdin: { contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index';`, resolveDir: srcDir, loader: 'ts' },
     bundle: true,
