@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { injectDebugIds, uploadSourceMaps, type UploadSourceMapsOptions } from '@faultline/upload';
+import { startMockSentry, type MockSentry } from '../helpers/mock-sentry';
+import { resolvePosition, runScript, topFrame } from '../helpers/resolve';
+import { mapByDebugId, mapByName } from '../helpers/server-maps';
+import { buildShop, cleanupShopBuilds, knownThrow } from '../helpers/shop-build';
+
+// The library as a CI script or another bundler's plugin calls it: the built package.
+vi.setConfig({ testTimeout: 30_000 });
+
+let mock: MockSentry | undefined;
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+});
+afterAll(cleanupShopBuilds);
+
+async function upload(personality: '20.x' | 'current', options: UploadSourceMapsOptions) {
+  const m = (mock = await startMockSentry({ personality }));
+  const lines: string[] = [];
+  const result = await uploadSourceMaps({
+    url: m.url,
+    authToken: m.token,
+    org: 'acme',
+    project: 'shop',
+    logger: { info: (l) => lines.push(l), warn: (l) => lines.push(`warn: ${l}`) },
+    ...options,
+  });
+  return { m, result, lines };
+}
+
+describe('uploadSourceMaps', () => {
+  it('uploads a directory as an artifact bundle with the debug IDs injectDebugIds gave it', async () => {
+    const { dist, scripts } = await buildShop();
+    const injected = await injectDebugIds(dist);
+    expect(injected.map((s) => s.injected)).toEqual([true, true]);
+    const { m, result, lines } = await upload('current', { directory: dist, release: 'shop@2.0.0' });
+    expect(result).toEqual({ method: 'artifact-bundle', release: 'shop@2.0.0', files: 4, bytes: expect.any(Number) });
+    expect(lines).toHaveLength(3);
+    const main = scripts.find((s) => s.includes('main-'))!;
+    const url = `https://shop.example.com/${main}`;
+    const context = runScript(readFileSync(join(dist, main), 'utf8'), url);
+    const stack = (() => {
+      try {
+        context.shop.order();
+      } catch (e) {
+        return (e as Error).stack!;
+      }
+    })()!;
+    const frame = topFrame(stack);
+    const id = injected.find((s) => s.file == join(dist, main))!.debugId;
+    expect(Object.values(context._sentryDebugIds)).toEqual([id]);
+    const original = await resolvePosition(mapByDebugId(m, id)!, frame);
+    expect(original).toMatchObject({ source: expect.stringMatching(/src\/orders\.js$/), line: knownThrow().line });
+  });
+
+  it('uploads only the files given, as release files to 20.x, with the dist', async () => {
+    const { dist, scripts } = await buildShop();
+    const main = scripts.find((s) => s.includes('main-'))!;
+    const { m, result } = await upload('20.x', { directory: dist, files: [main, `${main}.map`], release: 'shop@2.0.0', dist: '3', urlPrefix: '~/' });
+    expect(result).toMatchObject({ method: 'release-files', files: 2 });
+    expect(m.releaseFiles.map((f) => [f.name, f.dist, f.headers])).toEqual([
+      [`~/${main}`, '3', { Sourcemap: `${main.split('/').pop()}.map` }],
+      [`~/${main}.map`, '3', {}],
+    ]);
+    const url = `https://shop.example.com/${main}`;
+    expect(mapByName(m, url, 'shop@2.0.0', '3')).toEqual(readFileSync(join(dist, `${main}.map`)));
+  });
+
+  it('refuses a file outside the directory', async () => {
+    const { dist } = await buildShop();
+    await expect(upload('current', { directory: dist, files: ['../secret.js'], release: 'r' })).rejects.toThrow(`../secret.js is not inside ${dist}`);
+    expect(mock!.requests).toEqual([]);
+  });
+
+  it('takes the server settings and release from FAULTLINE_* before SENTRY_*', async () => {
+    const m = (mock = await startMockSentry({ personality: '20.x' }));
+    const { dist } = await buildShop();
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      FAULTLINE_URL: m.url,
+      SENTRY_URL: 'http://127.0.0.1:9',
+      FAULTLINE_AUTH_TOKEN: m.token,
+      SENTRY_AUTH_TOKEN: 'wrong',
+      SENTRY_ORG: 'acme',
+      SENTRY_PROJECT: 'shop',
+      FAULTLINE_RELEASE: 'from-env@1',
+    });
+    try {
+      const result = await uploadSourceMaps({ directory: dist, silent: true });
+      expect(result).toMatchObject({ method: 'release-files', release: 'from-env@1', files: 4 });
+    } finally {
+      for (const k of ['FAULTLINE_URL', 'SENTRY_URL', 'FAULTLINE_AUTH_TOKEN', 'SENTRY_AUTH_TOKEN', 'SENTRY_ORG', 'SENTRY_PROJECT', 'FAULTLINE_RELEASE']) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
+  });
+});
