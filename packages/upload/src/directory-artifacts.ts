@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { artifactType, relativeMapPath, withTrailingSlash, type Artifact } from './artifacts';
-import { readSourceMappingUrl } from './source-map-url';
+import { localSourceMapPath } from './source-map-url';
 
 /** Every file under `root`, as `/`-separated paths relative to it, sorted. */
 export async function listFiles(root: string): Promise<string[]> {
@@ -30,8 +30,8 @@ export async function artifactsIn(root: string, files: readonly string[], urlPre
     const type = artifactType(file);
     let sourceMap: string | undefined;
     if (type == 'minified_source') {
-      const named = readSourceMappingUrl(await readFile(path, 'utf8'));
-      const candidates = [named && !/^[a-z][a-z0-9+.-]*:/i.test(named) ? posix.join(posix.dirname(file), decodeURI(named)) : undefined, `${file}.map`];
+      const named = localSourceMapPath(await readFile(path, 'utf8'));
+      const candidates = [named && posix.join(posix.dirname(file), named), `${file}.map`];
       const map = candidates.find((c) => c && selected.has(c));
       if (map) sourceMap = relativeMapPath(file, map);
     }

@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { injectDebugIdIntoCode, withMapDebugId } from './debug-ids';
 import { listFiles } from './directory-artifacts';
-import { readSourceMappingUrl } from './source-map-url';
+import { localSourceMapPath } from './source-map-url';
 
 /** One script `injectDebugIds` looked at. */
 export interface InjectedScript {
@@ -20,8 +20,8 @@ const exists = (path: string) => stat(path).then((s) => s.isFile(), () => false)
 
 /** The script's map: the file its `sourceMappingURL` comment names, else `<script>.map`. */
 async function mapOf(script: string, code: string): Promise<string | undefined> {
-  const named = readSourceMappingUrl(code);
-  const candidates = [named && !/^[a-z][a-z0-9+.-]*:/i.test(named) ? join(dirname(script), decodeURI(named)) : undefined, `${script}.map`];
+  const named = localSourceMapPath(code);
+  const candidates = [named && join(dirname(script), named), `${script}.map`];
   for (const c of candidates) if (c && (await exists(c))) return c;
   return undefined;
 }

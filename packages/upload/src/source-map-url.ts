@@ -12,3 +12,9 @@ export function trailingCommentStart(code: string): number {
   if (!match) return code.length;
   return match.index + (match[0].startsWith('\n') ? 1 : 0);
 }
+
+/** The trailing comment's URL when it names a file beside the script (not `data:` nor `https:`), decoded. */
+export function localSourceMapPath(code: string): string | undefined {
+  const url = readSourceMappingUrl(code);
+  return url && !/^[a-z][a-z0-9+.-]*:/i.test(url) ? decodeURI(url) : undefined;
+}
