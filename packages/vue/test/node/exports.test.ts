@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
 const read = (file: string) => readFileSync(join(PKG_DIR, file), 'utf8');
 
 /** The runtime exports of our own; a change here is a change of the public API. */
-const OWN_EXPORTS = ['VueIntegration', 'attachErrorHandler', 'init', 'vueIntegration'];
+const OWN_EXPORTS = ['Vue', 'VueIntegration', 'attachErrorHandler', 'init', 'vueIntegration'];
 /** The script-tag build: the integration only (core is the page's `Faultline`). */
 const SCRIPT_TAG_EXPORTS = ['VueIntegration', 'vueIntegration'];
 
