@@ -286,6 +286,22 @@ export interface Options {
    * @example init({ dsn, offline: false })
    */
   offline?: boolean;
+  /**
+   * Send personal data: with false (Sentry's default) no IP address, cookies or credential
+   * headers, and values under secret-looking keys (password, passwd, secret, token, api_key,
+   * apikey, auth, credentials, session, cookie, csrf, jwt, …) become `[Filtered]` in extra,
+   * contexts, breadcrumb data and request data, and in query strings (Privacy integration).
+   * With true the server fills in the IP address (`user.ip_address: '{{auto}}'`).
+   * @default false
+   */
+  sendDefaultPii?: boolean;
+  /**
+   * More keys whose values become `[Filtered]` (a substring or a pattern), whatever
+   * `sendDefaultPii` says.
+   * @default []
+   * @example init({ dsn, scrubKeys: ['iban', /^card/] })
+   */
+  scrubKeys?: Array<string | RegExp>;
   /** How many sends may wait or be in flight at once (6 go out at a time); more are dropped and counted. @default 128 */
   bufferSize?: number;
   /** Attach a stack trace to `captureMessage` events. @default false */

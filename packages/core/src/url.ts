@@ -1,11 +1,11 @@
 /**
- * Query, fragment and matrix (`;`) parameters whose values are secrets: a parameter is
- * redacted when its name contains one of these, in any case (`api_key`, `X-Amz-Signature`,
- * `jsessionid`, `access_token`). The one list for every URL the SDK sends: fetch and XHR
- * breadcrumbs, failed-request events, the page URL (`request.url`, `Referer`) and navigation
- * breadcrumbs.
+ * Names whose values are secrets: a name is one when it contains one of these, in any case
+ * (`api_key`, `apikey`, `passwd`, `X-Amz-Signature`, `jsessionid`, `access_token`, `XSRF-TOKEN`).
+ * The one list for query, fragment and matrix (`;`) parameters of every URL the SDK sends
+ * (fetch and XHR breadcrumbs, failed-request events, the page URL, `Referer`, navigation
+ * breadcrumbs) and for object keys where privacy scrubbing applies (integrations/privacy.ts).
  */
-const SENSITIVE_URL_KEYS = /token|auth|pass|secret|key|session|code|sig|credential/i;
+export const SECRET_KEYS = /token|auth|pass|secret|key|session|code|sig|credential|cookie|csrf|jwt/i;
 
 /**
  * The URL with credentials (`https://user:pass@host`) and the values of secret-looking
@@ -15,7 +15,7 @@ const SENSITIVE_URL_KEYS = /token|auth|pass|secret|key|session|code|sig|credenti
 export function redactUrl(url: string): string {
   return url
     .replace(/^([\w+.-]+:\/\/)[^/?#@]*@/, '$1[Filtered]@')
-    .replace(/([?&#;])([^=&#;]+)=([^&#;?]*)/g, (all, sep, name) => (SENSITIVE_URL_KEYS.test(name) ? `${sep}${name}=[Filtered]` : all));
+    .replace(/([?&#;])([^=&#;]+)=([^&#;?]*)/g, (all, sep, name) => (SECRET_KEYS.test(name) ? `${sep}${name}=[Filtered]` : all));
 }
 
 /** The URL resolved against the page (fetch and XHR take relative ones); as given where that fails (no document: a worker). */

@@ -21,7 +21,12 @@ export async function buildOfflineBundle(): Promise<string> {
     return dir;
   }
   const result = await build({
-    stdin: { contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index';`, resolveDir: srcDir, loader: 'ts' },
+    // Also exports the Privacy integration, not yet in the CDN bundle either.
+    stdin: {
+      contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index'; export { privacyIntegration } from './integrations/privacy';`,
+      resolveDir: srcDir,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     globalName: 'Faultline',

@@ -27,6 +27,9 @@ const ELSEWHERE: Record<string, string> = {
   captureConsole: "{ levels: ['error'] }",
   failedRequestStatusCodes: '[[500, 599]]',
   failedRequestTargets: 'all',
+  // Read by the Privacy integration, where a missing value is the default.
+  sendDefaultPii: 'false',
+  scrubKeys: '[]',
 };
 
 afterEach(() => close());

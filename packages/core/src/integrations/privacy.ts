@@ -1,0 +1,54 @@
+import { matches } from '../misc';
+import type { Event, Integration } from '../types';
+import { redactUrl, SECRET_KEYS } from '../url';
+
+const FILTERED = '[Filtered]';
+/** Protocol fields the SDK writes itself whose names contain a secret-looking word. */
+const OWN_KEYS = ['status_code'];
+/** Request headers that carry credentials: never sent, whatever their value. */
+const CREDENTIAL_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization)$/i;
+/** Strings read as URLs, whose secret parameters are redacted like every URL the SDK sends. */
+const URL_LIKE = /^([\w+.-]+:)?\/\/|^\/|^\?/;
+
+/**
+ * Privacy by default (`sendDefaultPii: false`, Sentry's option name): values under keys that
+ * look like secrets (`SECRET_KEYS` in url.ts, plus `scrubKeys`) become `[Filtered]` in
+ * `extra`, `contexts`, breadcrumb data and `request` data, at any depth, and secret parameters
+ * of URL strings there and of `request.query_string` are redacted; credential headers and
+ * cookies are removed, and no IP address is sent. With `sendDefaultPii: true` only `scrubKeys`
+ * apply and the server fills `user.ip_address` (`{{auto}}`). Runs after the other integrations,
+ * so `beforeSend` sees the scrubbed event and may still add what it wants.
+ */
+export const privacyIntegration = (): Integration => ({
+  name: 'Privacy',
+  processEvent(event, _hint, client) {
+    const { sendDefaultPii, scrubKeys = [] } = client.getOptions();
+    const isSecret = (key: string) => (!sendDefaultPii && SECRET_KEYS.test(key) && !OWN_KEYS.includes(key)) || matches(key, scrubKeys);
+    const scrub = (value: unknown): unknown => {
+      if (typeof value == 'string') return !sendDefaultPii && URL_LIKE.test(value) ? redactUrl(value) : value;
+      if (!value || typeof value != 'object') return value;
+      // Events are normalised before integrations run: plain JSON data without cycles.
+      const record = value as Record<string, unknown>;
+      for (const key in record) record[key] = isSecret(key) ? FILTERED : scrub(record[key]);
+      return value;
+    };
+    scrub(event.extra);
+    scrub(event.contexts);
+    const crumbs = Array.isArray(event.breadcrumbs) ? event.breadcrumbs : event.breadcrumbs?.values || [];
+    for (const crumb of crumbs) scrub(crumb.data);
+    const request = event.request as (Event['request'] & { data?: unknown; cookies?: unknown }) | undefined;
+    if (request) {
+      scrub(request.data);
+      if (!sendDefaultPii) {
+        delete request.cookies;
+        for (const name in request.headers) if (CREDENTIAL_HEADERS.test(name)) delete request.headers[name];
+        if (request.query_string) request.query_string = redactUrl(`?${request.query_string}`).slice(1);
+      }
+    }
+    const user = (event.user = event.user || {});
+    if (sendDefaultPii) user.ip_address = user.ip_address || '{{auto}}';
+    else delete user.ip_address;
+    if (!Object.keys(user).length) delete event.user;
+    return event;
+  },
+});
