@@ -57,20 +57,21 @@ const packages: PackageBuild[] = [
 const ts = (dir: string) =>
   typescript({ tsconfig: `${dir}/tsconfig.json`, compilerOptions: { declaration: false, sourceMap: true }, outputToFilesystem: false });
 
-// Internal names, mangled in the minified build: our `_name` fields, the DSN's key and project,
-// the dispatcher's rate-limit check, and error-stack-parser's frame field and parser methods,
-// which nothing outside the bundle reads. (Terser never mangles names of DOM and JS built-ins.)
-const INTERNAL_PROPERTIES =
-  /^(_[^_].*|publicKey|projectId|isRateLimited|functionName|extractLocation|parseV8OrIE|parseFFOrSafari|parseOpera(9|10|11)?)$/;
-
 // Internal fields are `_name`: mangled in the minified build. `__x__` wire keys and the
 // global that bundler plugins share with Sentry's SDK keep their names.
-const minify = () =>
+const INTERNAL_FIELDS = /^_[^_]/;
+// Core's CDN bundle also mangles the DSN's key and project, the dispatcher's rate-limit check,
+// and error-stack-parser's frame field and parser methods, which nothing outside the bundle
+// reads (terser never mangles names of DOM and JS built-ins), and turns functions into method
+// shorthand and arrows where no `this`, `arguments` or `new` tells them apart.
+const CORE_INTERNAL_PROPERTIES =
+  /^(_[^_].*|publicKey|projectId|isRateLimited|functionName|extractLocation|parseV8OrIE|parseFFOrSafari|parseOpera(9|10|11)?)$/;
+
+const minify = (core: boolean) =>
   terser({
     ecma: 2020,
-    // Method shorthand and arrows where no `this`, `arguments` or `new` tells them apart.
-    compress: { passes: 3, pure_getters: true, unsafe_methods: true, unsafe_arrows: true },
-    mangle: { properties: { regex: INTERNAL_PROPERTIES, reserved: ['_sentryDebugIds'] } },
+    compress: { passes: 3, pure_getters: true, ...(core && { unsafe_methods: true, unsafe_arrows: true }) },
+    mangle: { properties: { regex: core ? CORE_INTERNAL_PROPERTIES : INTERNAL_FIELDS, reserved: ['_sentryDebugIds'] } },
     format: { comments: false },
   });
 
@@ -118,7 +119,7 @@ function configsFor({ dir, external, iife, iifeAliases, workers = {} }: PackageB
         resolve({ browser: true }),
         commonjs(),
         ts(dir),
-        minify(),
+        minify(dir == 'packages/core'),
       ],
       output: { file: `${dir}/dist/${iife.file}`, format: 'iife', name: iife.name, globals: iife.globals, sourcemap: true },
     });
