@@ -3,8 +3,8 @@ import { vueContext } from './component-context';
 import { lifecycleHook } from './lifecycle-hook';
 import type { VueContext, VueErrorHandler, VueLike, VueOptions, VueWarnHandler } from './types';
 
-/** The error a Vue handler reported last: its console echo (`logErrors`) is no second event. */
-export let reported: unknown;
+/** The error a Vue handler reported last: its console echo (`logErrors`) is no second event. Before the first, a value nothing equals. */
+export let reported: unknown = Symbol();
 
 /** The client to report to, if it sends: enabled, with a DSN, not closed. */
 export const sending = (client: ClientLike | undefined): ClientLike | undefined =>

@@ -109,8 +109,10 @@ export function vueIntegration(options: VueOptions = {}): VueIntegrationApi {
       // Vue 2 development builds print warnings with `console.error` (Vue 3 ones outside a
       // component with `console.warn`); they are `vue` breadcrumbs, so their console echo is
       // neither an event nor a second breadcrumb. The error printed by `logErrors` was
-      // reported already (core's dedupe misses it when a warning came between).
-      if (hint.mechanism?.type == 'console' && (hint.originalException === reported || isVueWarning(event.logentry?.formatted))) return null;
+      // reported already (core's dedupe misses it when a warning came between); a thrown
+      // non-Error comes back as a console message, its text the value's: `==` on purpose.
+      const text = event.logentry?.formatted;
+      if (hint.mechanism?.type == 'console' && (hint.originalException === reported || text == reported || isVueWarning(text))) return null;
       if (crumbs) (event.breadcrumbs as { values: Breadcrumb[] }).values = crumbs.filter((crumb) => crumb.category != 'console' || !isVueWarning(crumb.message));
       return event;
     },

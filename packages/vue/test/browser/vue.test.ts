@@ -205,6 +205,15 @@ describe.each(BUILDS)('$name', (build) => {
     expectClean(ingest, opened);
   });
 
+  it('a thrown non-Error value is one event too: its console echo is not a second', async () => {
+    const component = `{ name: 'ThrowString', ${PROPS}, methods: { explode() { throw 'render string'; } }, template: '<p>{{ explode() }}</p>' }`;
+    const opened = await openVuePage(browser, ingest, build, appScript(build, component, { logErrors: true }));
+    const event = await oneEvent();
+    expect(JSON.stringify(event)).toContain('render string');
+    expect((event.contexts as Record<string, { componentName?: string }>).vue.componentName).toBe('<ThrowString>');
+    expect(opened.consoleMessages.some((m) => m.includes('render string'))).toBe(true);
+  });
+
   it.each([
     ['without a DSN', `Faultline.init({ integrations: [new FaultlineVue.VueIntegration({ TARGET })] });`],
     ['with enabled: false', `Faultline.init({ dsn: DSN, enabled: false, integrations: [new FaultlineVue.VueIntegration({ TARGET })] });`],
