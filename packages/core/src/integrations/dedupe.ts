@@ -7,7 +7,7 @@ import type { Event, Integration } from '../types';
  * not how they were caught, so one error reported twice (by a framework's handler, then by the
  * console capture when the handler logs it) is sent once.
  */
-const signature = (event: Event): string =>
+export const signature = (event: Event): string =>
   JSON.stringify([event.logentry?.formatted, event.exception?.values.map((e) => [e.type, e.value, e.stacktrace]), event.fingerprint, event.request?.url]);
 
 /** Drops an error identical to the one just before it (e.g. a handler firing in a loop). */

@@ -21,9 +21,9 @@ export async function buildOfflineBundle(): Promise<string> {
     return dir;
   }
   const result = await build({
-    // Also exports the Privacy integration, not yet in the CDN bundle either.
+    // Also exports the Privacy and BurstGuard integrations, not yet in the CDN bundle either.
     stdin: {
-      contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index'; export { privacyIntegration } from './integrations/privacy';`,
+      contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index'; export { privacyIntegration } from './integrations/privacy'; export { burstGuardIntegration } from './integrations/burst-guard';`,
       resolveDir: srcDir,
       loader: 'ts',
     },
