@@ -302,6 +302,13 @@ export interface Options {
    * @example init({ dsn, scrubKeys: ['iban', /^card/] })
    */
   scrubKeys?: Array<string | RegExp>;
+  /**
+   * Release health: a session per page load and per history navigation, `errored` once an
+   * error event is sent in it, `crashed` after an unhandled one (Sessions integration; needs a
+   * `release`). false sends none.
+   * @default true
+   */
+  autoSessionTracking?: boolean;
   /** How many sends may wait or be in flight at once (6 go out at a time); more are dropped and counted. @default 128 */
   bufferSize?: number;
   /** Attach a stack trace to `captureMessage` events. @default false */

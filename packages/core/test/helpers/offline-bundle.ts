@@ -21,9 +21,9 @@ export async function buildOfflineBundle(): Promise<string> {
     return dir;
   }
   const result = await build({
-    // Also exports the Privacy and BurstGuard integrations, not yet in the CDN bundle either.
+    // Also exports the Privacy, BurstGuard and Sessions integrations, not yet in the CDN bundle either.
     stdin: {
-      contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index'; export { privacyIntegration } from './integrations/privacy'; export { burstGuardIntegration } from './integrations/burst-guard';`,
+      contents: `import { enableRetryQueue } from './offline'; enableRetryQueue(); export * from './index'; export { privacyIntegration } from './integrations/privacy'; export { burstGuardIntegration } from './integrations/burst-guard'; export { sessionsIntegration } from './integrations/sessions';`,
       resolveDir: srcDir,
       loader: 'ts',
     },

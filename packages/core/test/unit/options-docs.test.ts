@@ -30,6 +30,8 @@ const ELSEWHERE: Record<string, string> = {
   // Read by the Privacy integration, where a missing value is the default.
   sendDefaultPii: 'false',
   scrubKeys: '[]',
+  // Read by the Sessions integration.
+  autoSessionTracking: 'true',
 };
 
 afterEach(() => close());
