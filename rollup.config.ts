@@ -19,8 +19,8 @@ interface PackageBuild {
   iife?: { file: string; name: string; globals?: Record<string, string>; input?: string };
   /** Modules replaced by smaller equivalents in the script-tag build only. */
   iifeAliases?: Record<string, string>;
-  /** Worker-thread scripts: `dist/<name>.mjs` from `src/<path>`, loaded by the package at run time. */
-  workers?: Record<string, string>;
+  /** More ESM entries, `dist/<name>.mjs` from `src/<path>`, that the package loads at run time (a worker thread, a CLI). */
+  entries?: Record<string, string>;
 }
 
 const packages: PackageBuild[] = [
@@ -41,16 +41,16 @@ const packages: PackageBuild[] = [
     dir: 'packages/upload',
     external: [/^node:/, (id: string) => isBuiltin(id), 'picomatch'],
     // The faultline-upload CLI (bin/faultline-upload.mjs loads it): not part of the library's API.
-    workers: { cli: 'src/cli.ts' },
+    entries: { cli: 'src/cli.ts' },
   },
   {
     dir: 'packages/webpack-plugin',
-    external: [/^node:/, (id: string) => isBuiltin(id), 'webpack', 'picomatch'],
+    external: [/^node:/, (id: string) => isBuiltin(id), 'webpack', '@faultline/upload'],
   },
   {
     dir: 'packages/collector',
     external: [/^node:/, (id: string) => isBuiltin(id), 'better-sqlite3', '@jridgewell/trace-mapping', 'fflate'],
-    workers: { 'processor-worker': 'src/process/processor-worker.ts' },
+    entries: { 'processor-worker': 'src/process/processor-worker.ts' },
   },
 ];
 
@@ -81,7 +81,7 @@ const alias = (map: Record<string, string> = {}): Plugin => ({
   resolveId: (id) => (map[id] ? path.resolve(map[id]) : null),
 });
 
-function configsFor({ dir, external, iife, iifeAliases, workers = {} }: PackageBuild): RollupOptions[] {
+function configsFor({ dir, external, iife, iifeAliases, entries = {} }: PackageBuild): RollupOptions[] {
   const isExternal = (id: string) =>
     external.some((e) => (typeof e == 'string' ? id == e || id.startsWith(`${e}/`) : typeof e == 'function' ? e(id) : e.test(id)));
   const configs: RollupOptions[] = [
@@ -101,7 +101,7 @@ function configsFor({ dir, external, iife, iifeAliases, workers = {} }: PackageB
       output: { file: `${dir}/dist/index.d.ts`, format: 'es' },
     },
   ];
-  for (const [name, input] of Object.entries(workers)) {
+  for (const [name, input] of Object.entries(entries)) {
     configs.push({
       input: `${dir}/${input}`,
       external: isExternal,

@@ -61,7 +61,8 @@ describe('uploadSourceMaps', () => {
     const main = scripts.find((s) => s.includes('main-'))!;
     const { m, result } = await upload('20.x', { directory: dist, files: [main, `${main}.map`], release: 'shop@2.0.0', dist: '3', urlPrefix: '~/' });
     expect(result).toMatchObject({ method: 'release-files', files: 2 });
-    expect(m.releaseFiles.map((f) => [f.name, f.dist, f.headers])).toEqual([
+    // Uploaded side by side: in whatever order they finished.
+    expect(m.releaseFiles.map((f) => [f.name, f.dist, f.headers]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       [`~/${main}`, '3', { Sourcemap: `${main.split('/').pop()}.map` }],
       [`~/${main}.map`, '3', {}],
     ]);

@@ -36,7 +36,7 @@ describe('uploadArtifacts', () => {
     const { m, result, paths } = await run('current', { mode: 'legacy' });
     expect(result).toMatchObject({ method: 'release-files', release: 'r1', files: 2 });
     expect(paths.some((p) => p.includes('chunk-upload'))).toBe(false);
-    expect(m.releaseFiles.map((f) => f.name)).toEqual(['~/app.js', '~/app.js.map']);
+    expect(m.releaseFiles.map((f) => f.name).sort()).toEqual(['~/app.js', '~/app.js.map']);
   });
 
   it("mode 'artifact-bundle' fails against a server without them, saying what to do", async () => {
