@@ -1,4 +1,4 @@
-import { originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
+import { traceSegment, type TraceMap } from '@jridgewell/trace-mapping';
 import { cleanFilename, isLibraryPath } from './clean-filename';
 import { resolveUrl } from './resolve-url';
 import { sourceContext } from './source-context';
@@ -13,6 +13,8 @@ export interface SourcePlace {
 /** What a generated position maps to (1-based line, 0-based column), with the original lines around it. */
 export interface MappedPosition {
   readonly source: string;
+  /** Its index in the map's `sources`: two entries may resolve to the same name (vue-loader's `./src/A.vue` and `src/A.vue`). */
+  readonly sourceIndex: number;
   readonly line: number;
   readonly column: number;
   /** The original identifier at the position, when the map names one. */
@@ -45,7 +47,7 @@ export interface ParsedMap {
    * from the name resolved against sourceRoot and `mapUrl` (where the map sits); remembered, since
    * every event with a frame in the source asks again.
    */
-  place(mapUrl: string, source: string): SourcePlace;
+  place(mapUrl: string, source: string, sourceIndex?: number): SourcePlace;
   /** Where the generated `line` (1-based) and `column` (0-based) map to; undefined when nowhere usable. */
   position(line: number, column: number): MappedPosition | undefined;
 }
@@ -64,12 +66,26 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
     }
     return indexOf.get(source);
   };
+  const linesAt = (index: number) => {
+    if (!lines.has(index)) {
+      const content = map.sourcesContent?.[index];
+      lines.set(index, typeof content === 'string' ? content.split(/\r\n|\r|\n/) : undefined);
+      if (typeof content === 'string') grow(content.length);
+    }
+    return lines.get(index);
+  };
+  // The segment, not originalPositionFor: its source index says which of equally named sources it is.
   const lookUp = (line: number, column: number): MappedPosition | null => {
-    const pos = originalPositionFor(map, { line, column });
-    if (typeof pos.source !== 'string' || !isPositive(pos.line) || !Number.isInteger(pos.column) || pos.column < 0) return null;
-    const lines = parsed.sourceLines(pos.source);
-    const context = lines && sourceContext(lines as string[], pos.line, pos.column);
-    return { source: pos.source, line: pos.line, column: pos.column, name: typeof pos.name === 'string' && pos.name ? pos.name : undefined, hasContent: !!lines, context };
+    const segment = traceSegment(map, line - 1, column);
+    if (!segment || segment.length == 1) return null;
+    const [, sourceIndex, sourceLine, sourceColumn] = segment;
+    const source = map.resolvedSources[sourceIndex];
+    const original = { line: sourceLine + 1, column: sourceColumn };
+    if (typeof source !== 'string' || !isPositive(original.line) || !Number.isInteger(original.column) || original.column < 0) return null;
+    const name = segment.length == 5 ? map.names[segment[4]] : undefined;
+    const found = linesAt(sourceIndex);
+    const context = found && sourceContext(found as string[], original.line, original.column);
+    return { source, sourceIndex, ...original, name: typeof name === 'string' && name ? name : undefined, hasContent: !!found, context };
   };
   const parsed: ParsedMap = {
     map,
@@ -77,11 +93,11 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
       const index = indexOfSource(source);
       return index === undefined ? undefined : (map.sources[index] ?? undefined);
     },
-    place(mapUrl, source) {
-      const key = `${mapUrl}\0${source}`;
+    place(mapUrl, source, sourceIndex) {
+      const key = `${mapUrl}\0${source}\0${sourceIndex ?? ''}`;
       let place = places.get(key);
       if (!place) {
-        const written = parsed.writtenSource(source) ?? source;
+        const written = (sourceIndex === undefined ? parsed.writtenSource(source) : map.sources[sourceIndex]) ?? source;
         place = { filename: cleanFilename(written), absPath: resolveUrl(mapUrl, source), library: isLibraryPath(written) || isLibraryPath(source) };
         if (key.length > MAX_PLACE_KEY_CHARS) return place;
         if (places.size >= MAX_PLACES) places.clear();
@@ -103,13 +119,7 @@ export function createParsedMap(map: TraceMap, grow: (chars: number) => void): P
     },
     sourceLines(source) {
       const index = indexOfSource(source);
-      if (index === undefined) return undefined;
-      if (!lines.has(index)) {
-        const content = map.sourcesContent?.[index];
-        lines.set(index, typeof content === 'string' ? content.split(/\r\n|\r|\n/) : undefined);
-        if (typeof content === 'string') grow(content.length);
-      }
-      return lines.get(index);
+      return index === undefined ? undefined : linesAt(index);
     },
   };
   return parsed;

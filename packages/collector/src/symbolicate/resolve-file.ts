@@ -18,7 +18,7 @@ export interface ResolvedFile {
   /** The minified file in lines, for function names; fetched on first call, undefined if not uploaded. */
   minified(): MinifiedFile | undefined;
   /** Where frames mapped into `source` point (see `ParsedMap.place`). */
-  place(source: string): SourcePlace;
+  place(source: string, sourceIndex?: number): SourcePlace;
 }
 
 export interface ResolveContext {
@@ -95,7 +95,7 @@ function load(url: string, map: LocatedMap, resolvedWith: ResolvedFile['resolved
     mapName: map.name,
     mapUrl,
     resolvedWith,
-    place: (source) => parsed.place(mapUrl, source),
+    place: (source, sourceIndex) => parsed.place(mapUrl, source, sourceIndex),
     minified() {
       // Once per file and event: frames after the first skip the store and the cache's LRU update.
       if (minified === null) {

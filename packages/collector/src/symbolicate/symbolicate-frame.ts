@@ -41,7 +41,7 @@ export function symbolicateFrame(frame: StackFrame, file: ResolvedFile, url: str
     return { frame: unsymbolicated(frame) };
   }
   const source = pos.source;
-  const where = file.place(source);
+  const where = file.place(source, pos.sourceIndex);
   // The SDK's context (if any) was of the minified file: it is dropped, not copied.
   const out = hasContext(frame) ? withoutContext(frame) : copyRecord(frame);
   out.filename = where.filename;

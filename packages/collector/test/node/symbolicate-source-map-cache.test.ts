@@ -92,6 +92,23 @@ describe('createSourceMapCache', () => {
     expect(cache.size).toBeGreaterThan(grown);
   });
 
+  it('takes the context from the source the position names, when two sources resolve to one name', () => {
+    // vue-loader 15 names the generated render code `./src/A.vue` and the original `src/A.vue`.
+    const text = JSON.stringify({
+      version: 3,
+      sources: ['webpack://app/./src/A.vue', 'webpack://app/src/A.vue'],
+      sourcesContent: ['var render = function () {}', '<template><p>{{ boom() }}</p></template>'],
+      names: [],
+      mappings: 'ACAA',
+    });
+    expect(new Set(new TraceMap(text).resolvedSources).size).toBe(1);
+    const parsed = createSourceMapCache().map('vue', () => text);
+    const found = parsed.position(1, 0)!;
+    expect(found).toMatchObject({ sourceIndex: 1, line: 1, column: 0 });
+    expect(found.context!.context_line).toBe('<template><p>{{ boom() }}</p></template>');
+    expect(parsed.place('https://app.example/js/app.js.map', found.source, found.sourceIndex).filename).toBe('src/A.vue');
+  });
+
   it('remembers that a map is unusable, so it is parsed once', () => {
     const cache = createSourceMapCache();
     const load = counted('<html>');
