@@ -281,7 +281,8 @@ export interface Options {
    * Keep envelopes that could not be delivered (network error, time-out, 5xx, 429) and retry
    * them with backoff: in IndexedDB, so they also go out on the next visit (in memory where
    * IndexedDB is unavailable); sent again on `online`, after a later success and on page
-   * exit. false drops and counts them instead.
+   * exit. false drops and counts them instead. Takes effect where the retry queue is plugged in
+   * (`enableRetryQueue`, src/offline.ts): not yet in any shipped build (see README, size budget).
    * @default true
    * @example init({ dsn, offline: false })
    */
@@ -291,7 +292,8 @@ export interface Options {
    * headers, and values under secret-looking keys (password, passwd, secret, token, api_key,
    * apikey, auth, credentials, session, cookie, csrf, jwt, …) become `[Filtered]` in extra,
    * contexts, breadcrumb data and request data, and in query strings (Privacy integration).
-   * With true the server fills in the IP address (`user.ip_address: '{{auto}}'`).
+   * With true the server fills in the IP address (`user.ip_address: '{{auto}}'`). Applies where
+   * the Privacy integration runs: not yet in any shipped build (see README, size budget).
    * @default false
    */
   sendDefaultPii?: boolean;
@@ -305,7 +307,7 @@ export interface Options {
   /**
    * Release health: a session per page load and per history navigation, `errored` once an
    * error event is sent in it, `crashed` after an unhandled one (Sessions integration; needs a
-   * `release`). false sends none.
+   * `release`). false sends none. The integration is not yet in any shipped build (see README).
    * @default true
    */
   autoSessionTracking?: boolean;
