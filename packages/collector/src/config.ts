@@ -16,6 +16,7 @@ const FLAGS: Record<string, [keyof CollectorOptions, Kind]> = {
   'public-ingest': ['publicIngest', 'string'],
   'rate-limit': ['rateLimit', 'number'],
   'time-zone': ['timeZone', 'time-zone'],
+  fsync: ['fsync', 'boolean'],
 };
 
 export const USAGE = `Usage: faultline-collector [options]
@@ -32,6 +33,8 @@ Options (each also as an environment variable, e.g. FAULTLINE_PORT):
   --rate-limit N          events per project per minute before 429 (default: no limit)
   --time-zone ZONE        IANA zone for times the UI renders on the server, e.g. Asia/Shanghai
                           (default: the server's zone; browsers then show their own)
+  --fsync=false           answer once an event is committed, not once it is on disk: a crash
+                          of the process still loses nothing, a power cut may (default: on disk)
 
 Web UI: open the collector's URL. Beyond loopback it asks for the token first.`;
 

@@ -19,6 +19,8 @@ describe('options', () => {
     [['--time-zone', 'Asia/Shanghai'], {}, { command: 'serve', options: { timeZone: 'Asia/Shanghai' } }],
     [[], { FAULTLINE_TIME_ZONE: 'utc' }, { command: 'serve', options: { timeZone: 'UTC' } }],
     [['--time-zone=Europe/Berlin'], { FAULTLINE_TIME_ZONE: 'Asia/Shanghai' }, { command: 'serve', options: { timeZone: 'Europe/Berlin' } }],
+    [['--fsync=false'], {}, { command: 'serve', options: { fsync: false } }],
+    [[], { FAULTLINE_FSYNC: '0' }, { command: 'serve', options: { fsync: false } }],
   ])('%j with env %j', (argv, env, expected) => expect(parseCommand(argv, env)).toEqual(expected));
 
   it('documents --time-zone in the usage text', () => expect(USAGE).toMatch(/--time-zone ZONE +IANA zone/));
