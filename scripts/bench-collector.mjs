@@ -14,8 +14,9 @@
 //            the server process (/proc/<pid>/status); cores = CPU the server, autocannon and the
 //            rest of the machine used during the load (/proc/stat), since this machine is shared;
 //            per core-s = events per CPU-second of the server. Median run of BENCH_RUNS (3), by
-//            events/s. Then the collector once more per size, paced at its target rate (autocannon
-//            overallRate: 3,000/s of 5 KB, 500/s of 50 KB), where catch-up and p99 are judged. Spotlight runs as its CLI ships, on a free port, and gets the same loads
+//            events/s. Then the collector once more per size, paced evenly at its target rate
+//            (3,000/s of 5 KB, 500/s of 50 KB, up to 64 sockets, latency from when each request
+//            was due), where catch-up and p99 are judged. Spotlight runs as its CLI ships, on a free port, and gets the same loads
 //            (content type application/x-sentry-envelope, which it needs to parse envelopes).
 //   symbolicate   10,000 frames (200 events of 50) through one cached ~1 MB source map of a
 //            generated, esbuild-minified bundle, calling the collector's symbolicateEvent()
@@ -43,7 +44,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -202,7 +203,7 @@ function templates(count, bytes, seed) {
 
 // ---- load ---------------------------------------------------------------------------------------
 /** autocannon posting the templates in rotation, each request with a new event_id. */
-async function blast(server, tpls, { duration, amount, rate, timestamp = () => Date.now() / 1000 }) {
+async function blast(server, tpls, { duration, amount, timestamp = () => Date.now() / 1000 }) {
   const tag = randomBytes(6).toString('hex');
   let n = 0;
   const query = `sentry_key=${server.key}&sentry_version=7&sentry_client=faultline.javascript.browser%2F0.1.0`;
@@ -210,7 +211,6 @@ async function blast(server, tpls, { duration, amount, rate, timestamp = () => D
     url: server.url,
     connections: CONNECTIONS,
     ...(amount ? { amount } : { duration }),
-    ...(rate ? { overallRate: rate } : {}),
     timeout: 30,
     requests: [
       {
@@ -236,6 +236,58 @@ async function blast(server, tpls, { duration, amount, rate, timestamp = () => D
     statuses: Object.keys(result.statusCodeStats || {}).join(','),
     duration: result.duration,
   };
+}
+
+/**
+ * An evenly paced load (autocannon's rate mode sends each second's quota in a burst at its start):
+ * a request every 1/rate s over up to CONNECTIONS keep-alive sockets; latency counted from when
+ * the request was due, so time spent waiting for a free socket counts too.
+ */
+async function paced(server, tpls, { rate, duration }) {
+  const tag = randomBytes(6).toString('hex');
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const url = new URL(`/api/${server.projectId}/envelope/?sentry_key=${server.key}&sentry_version=7&sentry_client=faultline.javascript.browser%2F0.1.0`, server.url);
+  const latencies = [];
+  let ok = 0;
+  let failed = 0;
+  let sent = 0;
+  const inFlight = new Set();
+  const send = (i, due) => {
+    const body = withIdAndTime(tpls[i % tpls.length], tag + i.toString(16).padStart(20, '0'), Date.now() / 1000);
+    const done = new Promise((resolve) => {
+      const req = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/x-sentry-envelope', 'content-length': body.length, 'user-agent': UA, origin: APP } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode == 200) ok++, latencies.push(performance.now() - due);
+          else failed++;
+          resolve();
+        });
+      });
+      req.on('error', () => (failed++, resolve()));
+      req.end(body);
+    });
+    inFlight.add(done);
+    done.then(() => inFlight.delete(done));
+  };
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const start = performance.now();
+  const total = Math.round(rate * duration);
+  await new Promise((resolve) => {
+    const tick = setInterval(() => {
+      const now = performance.now();
+      const due = Math.min(total, Math.floor(((now - start) / 1000) * rate));
+      while (sent < due) send(sent, start + (sent++ * 1000) / rate);
+      if (sent >= total) clearInterval(tick), resolve();
+    }, 2);
+  });
+  await Promise.all(inFlight);
+  lag.disable();
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return { ok, perSecond: ok / elapsed, p50: at(0.5), p99: at(0.99), failed, duration: elapsed, clientLagP99: Math.round(lag.percentile(99) / 1e6) };
 }
 
 function vmHWM(pid) {
@@ -398,11 +450,12 @@ async function ingestRun(contender, size, tpls, rate) {
     await blast(server, tpls, { duration: 1 }); // warm-up: JIT, SQLite page cache
     if (server.queued) await caughtUp(server);
     const before = cpuNow(server.pid);
-    const r = await blast(server, tpls, { duration: SECONDS, rate });
+    const r = rate ? await paced(server, tpls, { rate, duration: SECONDS }) : await blast(server, tpls, { duration: SECONDS });
     const cores = coresUsed(before, cpuNow(server.pid));
     const backlog = server.queued ? server.queued() : undefined;
     const caught = server.queued ? await caughtUp(server) : undefined;
     const states = server.states ? server.states() : undefined;
+    if (process.env.BENCH_VERBOSE) console.log(`${server.name} said: ${server.log()}`);
     return { ...r, cores, backlog, caught, states, issues: server.issues?.(), rss: vmHWM(server.pid), name: server.name };
   } finally {
     await server.stop();
@@ -434,12 +487,13 @@ for (const contender of ONLY.has('ingest') ? CONTENDERS : []) {
 // Flat out, ingest can outrun processing (large events); the targets are also checked where they
 // are set: the collector paced at the target rate, one run per size.
 const pacedRows = [];
-for (const size of ONLY.has('ingest') ? SIZES : []) {
+for (const size of ONLY.has('ingest') || ONLY.has('paced') ? SIZES : []) {
   try {
     pacedRows.push({ size, ...(await ingestRun(CONTENDERS[0], size, ingestTemplates.get(size), TARGETS[size])) });
   } catch (e) {
     pacedRows.push({ size, failure: e && e.message ? e.message : String(e) });
   }
+  if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(pacedRows.at(-1)));
 }
 
 // ---- 3: symbolication ---------------------------------------------------------------------------
