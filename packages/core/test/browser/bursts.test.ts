@@ -1,29 +1,16 @@
 // Bursts (issue 13, part 3): a loop of 1,000 errors neither freezes the page nor floods the
 // server, and every drop is counted. BurstGuard is not in the CDN bundle yet (size budget):
 // these pages load the bundle built from the sources (helpers/offline-bundle.ts).
-import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { DEFAULT_ROOTS, startIngest, type Ingest } from '../helpers/ingest-server';
-import { buildOfflineBundle } from '../helpers/offline-bundle';
-import { closePages, expectClean, openSdkPage } from '../helpers/sdk-page';
+import { describe, expect, it } from 'vitest';
+import { type Ingest } from '../helpers/ingest-server';
+import { useOfflineBundlePages } from '../helpers/offline-bundle';
+import { expectClean, openSdkPage } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
-let bundleDir: string;
 
-beforeAll(async () => {
-  bundleDir = await buildOfflineBundle();
-  [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/offline/': bundleDir } })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await ingest?.close();
-  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
-});
-beforeEach(() => ingest.reset());
-afterEach(closePages);
+useOfflineBundlePages((b, i) => ([browser, ingest] = [b, i]));
 
 describe('a loop of 1,000 errors', () => {
   it('keeps the longest task under 200 ms, sends a bounded number, and reports the rest: together exactly 1,000', async () => {

@@ -1,31 +1,18 @@
 // Delivery that loses nothing (issue 13, part 1): the retry queue in IndexedDB across outages,
 // reloads and tabs, page exit, and the memory fallback. These pages load the script-tag bundle
 // with the retry queue plugged in (helpers/offline-bundle.ts), built from the sources.
-import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/types';
-import { launchBrowser } from '../helpers/browser';
-import { DEFAULT_ROOTS, startIngest, type Ingest, type IngestRequest } from '../helpers/ingest-server';
-import { buildOfflineBundle } from '../helpers/offline-bundle';
-import { closePages, expectClean, openSdkPage, sdkHtml, type SdkPageOptions } from '../helpers/sdk-page';
+import { type Ingest, type IngestRequest } from '../helpers/ingest-server';
+import { useOfflineBundlePages } from '../helpers/offline-bundle';
+import { expectClean, openSdkPage, sdkHtml, type SdkPageOptions } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
-let bundleDir: string;
 const BUNDLE = '/offline/faultline.offline.js';
 
-beforeAll(async () => {
-  bundleDir = await buildOfflineBundle();
-  [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/offline/': bundleDir } })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await ingest?.close();
-  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
-});
-beforeEach(() => ingest.reset());
-afterEach(closePages);
+useOfflineBundlePages((b, i) => ([browser, ingest] = [b, i]));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const valueOf = (event: Event) => event.exception?.values.at(-1)?.value;

@@ -1,30 +1,17 @@
 // Privacy by default (issue 13, part 2): secrets scrubbed in every place the issue lists with
 // sendDefaultPii off, present with it on. The Privacy integration is not in the CDN bundle yet
 // (size budget): these pages load the bundle built from the sources (helpers/offline-bundle.ts).
-import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Breadcrumb, Event } from '../../src/types';
-import { launchBrowser } from '../helpers/browser';
-import { DEFAULT_ROOTS, startIngest, type Ingest } from '../helpers/ingest-server';
-import { buildOfflineBundle } from '../helpers/offline-bundle';
-import { closePages, expectClean, openSdkPage } from '../helpers/sdk-page';
+import { type Ingest } from '../helpers/ingest-server';
+import { useOfflineBundlePages } from '../helpers/offline-bundle';
+import { expectClean, openSdkPage } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
-let bundleDir: string;
 
-beforeAll(async () => {
-  bundleDir = await buildOfflineBundle();
-  [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/offline/': bundleDir } })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await ingest?.close();
-  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
-});
-beforeEach(() => ingest.reset());
-afterEach(closePages);
+useOfflineBundlePages((b, i) => ([browser, ingest] = [b, i]));
 
 // Secrets in every place the issue lists, and data that must stay.
 const SCRIPT = `

@@ -1,29 +1,16 @@
 // Release health (issue 13, part 4): sessions per page load and navigation, errored and crashed.
 // The Sessions integration is not in the CDN bundle yet (size budget): these pages load the
 // bundle built from the sources (helpers/offline-bundle.ts).
-import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { DEFAULT_ROOTS, startIngest, type Ingest } from '../helpers/ingest-server';
-import { buildOfflineBundle } from '../helpers/offline-bundle';
-import { closePages, expectClean, flushAndSettle, openSdkPage } from '../helpers/sdk-page';
+import { describe, expect, it } from 'vitest';
+import { type Ingest } from '../helpers/ingest-server';
+import { useOfflineBundlePages } from '../helpers/offline-bundle';
+import { expectClean, flushAndSettle, openSdkPage } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
-let bundleDir: string;
 
-beforeAll(async () => {
-  bundleDir = await buildOfflineBundle();
-  [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/offline/': bundleDir } })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await ingest?.close();
-  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
-});
-beforeEach(() => ingest.reset());
-afterEach(closePages);
+useOfflineBundlePages((b, i) => ([browser, ingest] = [b, i]));
 
 interface SessionUpdate {
   sid: string;

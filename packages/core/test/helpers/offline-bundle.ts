@@ -1,7 +1,12 @@
 // The script-tag bundle with the retry queue plugged in (src/offline.ts), built from the
 // sources by esbuild for browser tests: the CDN bundle has no room for it yet (size budget).
 import { build } from 'esbuild';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { launchBrowser } from './browser';
+import { DEFAULT_ROOTS, startIngest, type Ingest } from './ingest-server';
+import { closePages } from './sdk-page';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,4 +42,27 @@ export async function buildOfflineBundle(): Promise<string> {
   });
   await writeFile(join(dir, 'faultline.offline.js'), result.outputFiles[0].contents);
   return dir;
+}
+
+/**
+ * For a test file whose pages load the offline bundle: one Chromium and one test ingest (which
+ * also serves the bundle under `/offline/`) for the file, handed to `ready`; the ingest reset
+ * and the pages closed after each test; everything removed at the end.
+ */
+export function useOfflineBundlePages(ready: (browser: Browser, ingest: Ingest) => void): void {
+  let browser: Browser | undefined;
+  let ingest: Ingest | undefined;
+  let bundleDir: string | undefined;
+  beforeAll(async () => {
+    bundleDir = await buildOfflineBundle();
+    [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/offline/': bundleDir } })]);
+    ready(browser, ingest);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ingest?.close();
+    if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+  });
+  beforeEach(() => ingest!.reset());
+  afterEach(closePages);
 }
