@@ -51,12 +51,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 
   const collector = await startCollector(parsed.options);
-  const { url, dsn, token } = collector.info;
-  console.log(`Faultline collector  ${url}`);
-  console.log(`DSN                  ${dsn}`);
-  console.log(`Token                ${token}  (uploads and API: Authorization: Bearer ${token})`);
-  console.log(`Web UI               ${url}/${parsed.options.host && !isLoopbackHost(parsed.options.host) ? '  (log in with the token)' : ''}`);
-  return new Promise<number>((done) => {
+  // The signals are handled before the start lines are out: whoever waits for them may stop us at once.
+  const stopped = new Promise<number>((done) => {
     const stop = (signal: string) => {
       console.log(`faultline-collector: ${signal}, finishing requests in flight`);
       collector.close().then(() => done(0), () => done(1));
@@ -64,4 +60,10 @@ export async function runCli(argv: string[]): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  const { url, dsn, token } = collector.info;
+  console.log(`Faultline collector  ${url}`);
+  console.log(`DSN                  ${dsn}`);
+  console.log(`Token                ${token}  (uploads and API: Authorization: Bearer ${token})`);
+  console.log(`Web UI               ${url}/${parsed.options.host && !isLoopbackHost(parsed.options.host) ? '  (log in with the token)' : ''}`);
+  return stopped;
 }

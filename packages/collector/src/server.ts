@@ -14,6 +14,7 @@ import { sendJson } from './http/respond';
 import type { Project } from './store/projects';
 import { handleIngest, INGEST_PATH, type IngestContext } from './ingest/ingest-handler';
 import { isUiPath } from './ui/ui-routes';
+import type { UiHandler } from './ui/create-ui';
 
 /** Longest request line + headers Node reads before answering 431 (Node's default is 16 KiB). */
 const MAX_HEADER_BYTES = 32 * 1024;
@@ -92,9 +93,6 @@ export async function listenPublicIngest(ingest: IngestContext, hostPort: string
       }),
   };
 }
-
-/** Answers the web UI's pages, forms and static files (src/ui). */
-export type UiHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 /**
  * One handler for everything on the port: ingest (`/api/{id}/envelope|store/`, DSN-key auth),

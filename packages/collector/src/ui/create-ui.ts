@@ -1,8 +1,11 @@
 import type { ApiContext } from '../api/api-context';
-import type { UiHandler } from '../server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Project } from '../store/projects';
 import { createSessionAuth } from './session-auth';
 import { createUiHandler } from './ui-routes';
+
+/** Answers the web UI's pages, forms and static files. */
+export type UiHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 export interface UiOptions {
   api: ApiContext;
