@@ -7,9 +7,10 @@ import { sentryWebpackPlugin } from '@sentry/webpack-plugin';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { WebpackPluginInstance } from 'webpack';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, openPage, type OpenedPage } from '../../../core/test/helpers/browser';
-import { FaultlineWebpackPlugin } from '../../../webpack-plugin/src/index';
+import { FaultlineWebpackPlugin, type FaultlineWebpackPluginOptions } from '../../../webpack-plugin/src/index';
 import { latestEvent, listIssues, mainException, topFrame, waitForIssues, type ApiIssue } from '../helpers/e2e-api';
 import { buildE2eApp, removeE2eBuilds, sourceLine, type E2eBuild } from '../helpers/e2e-build';
 import { appPage, startStaticServer, type StaticServer } from '../helpers/e2e-static-server';
@@ -44,6 +45,17 @@ async function collectorForTest(): Promise<TestCollector> {
   const collector = await startTestCollector();
   cleanups.push(() => collector.close());
   return collector;
+}
+
+/** Our plugin uploading to `collector` for RELEASE; an upload that fails fails the build. */
+const ourPlugin = (collector: TestCollector, options: FaultlineWebpackPluginOptions = {}) =>
+  new FaultlineWebpackPlugin({ url: collector.url, authToken: collector.token, org: 'sentry', project: 'default', release: RELEASE, silent: true, failOnError: true, ...options });
+
+/** A collector, the app built with the plugins made for it (none: maps never uploaded), and the build served. */
+async function builtSite(entry: 'index.js' | 'sentry.js', plugins?: (collector: TestCollector) => WebpackPluginInstance[]) {
+  const collector = await collectorForTest();
+  const build = await buildE2eApp(entry, plugins?.(collector));
+  return { collector, build, site: await serve(build) };
 }
 
 /** The build's output on its own web server (another origin than the collector's). */
@@ -103,11 +115,7 @@ describe('uploaded by @faultline/webpack-plugin, mode auto (the collector takes 
   let site: StaticServer;
 
   beforeAll(async () => {
-    collector = await collectorForTest();
-    build = await buildE2eApp('index.js', [
-      new FaultlineWebpackPlugin({ url: collector.url, authToken: collector.token, org: 'sentry', project: 'default', release: RELEASE, silent: true, failOnError: true }),
-    ]);
-    site = await serve(build);
+    ({ collector, build, site } = await builtSite('index.js', (c) => [ourPlugin(c)]));
   });
 
   it('builds cleanly, with a debug ID in the script and its map, and the release on the collector', async () => {
@@ -143,11 +151,8 @@ describe("uploaded by @faultline/webpack-plugin, mode 'legacy' (release files), 
   beforeAll(async () => {
     collector = await collectorForTest();
     other = await collectorForTest();
-    const options = { authToken: collector.token, org: 'sentry', project: 'default', release: RELEASE, dist: '7', mode: 'legacy', silent: true, failOnError: true } as const;
-    build = await buildE2eApp('index.js', [
-      new FaultlineWebpackPlugin({ ...options, url: collector.url }),
-      new FaultlineWebpackPlugin({ ...options, url: other.url, authToken: other.token }),
-    ]);
+    const legacy = { dist: '7', mode: 'legacy' } as const;
+    build = await buildE2eApp('index.js', [ourPlugin(collector, legacy), ourPlugin(other, legacy)]);
     site = await serve(build);
   });
 
@@ -250,11 +255,7 @@ describe("with Sentry's @sentry/browser 10 in the page instead of @faultline/cor
   let site: StaticServer;
 
   beforeAll(async () => {
-    collector = await collectorForTest();
-    build = await buildE2eApp('sentry.js', [
-      new FaultlineWebpackPlugin({ url: collector.url, authToken: collector.token, org: 'sentry', project: 'default', release: RELEASE, silent: true, failOnError: true }),
-    ]);
-    site = await serve(build);
+    ({ collector, build, site } = await builtSite('sentry.js', (c) => [ourPlugin(c)]));
   });
 
   it("symbolicates the same top frame from Sentry's envelope", async () => {
@@ -278,9 +279,7 @@ describe('a build whose maps were never uploaded', () => {
   let site: StaticServer;
 
   beforeAll(async () => {
-    collector = await collectorForTest();
-    build = await buildE2eApp('index.js');
-    site = await serve(build);
+    ({ collector, build, site } = await builtSite('index.js'));
   });
 
   it('keeps the minified frames, and notes js_no_source naming the file it looked for', async () => {
@@ -307,11 +306,7 @@ describe('grouping of real clicks', () => {
   let site: StaticServer;
 
   beforeAll(async () => {
-    collector = await collectorForTest();
-    build = await buildE2eApp('index.js', [
-      new FaultlineWebpackPlugin({ url: collector.url, authToken: collector.token, org: 'sentry', project: 'default', release: RELEASE, silent: true, failOnError: true }),
-    ]);
-    site = await serve(build);
+    ({ collector, build, site } = await builtSite('index.js', (c) => [ourPlugin(c)]));
   });
 
   it('makes two issues of two throw sites, and one issue (count "2") of the same error thrown twice', async () => {
