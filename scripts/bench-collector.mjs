@@ -39,13 +39,14 @@ import Database from 'better-sqlite3';
 import { build as esbuild } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { writeBenchModules } from './bench-app.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
@@ -512,41 +513,8 @@ async function symbolicationBench() {
 
   // A generated app of 600 modules, bundled and minified: ~1 MB of source map with sourcesContent.
   const src = join(work, 'app/src');
-  mkdirSync(src, { recursive: true });
   const MODULES = 600;
-  for (let i = 0; i < MODULES; i++) {
-    const next = (i + 1) % 40 ? i + 1 : null;
-    writeFileSync(
-      join(src, `m${i}.js`),
-      `${next ? `import { step${next} } from './m${next}.js';\n` : ''}
-export const label${i} = 'module ${i}: ' + ${JSON.stringify('lorem ipsum dolor sit amet '.repeat(2))};
-
-export function step${i}(input, depth = 0) {
-  const values = [input, input * 2, input + ${i}, depth];
-  if (input > ${1000 + i}) {
-    throw new Error('module ${i} cannot handle ' + input);
-  }
-  const total = values.map((value) => value * ${(i % 13) + 1}).reduce((sum, value) => sum + value, 0);
-  return depth > 3 ? total : total + ${next ? `step${next}(input - 1, depth + 1)` : '0'};
-}
-
-export class Widget${i} {
-  constructor(name) {
-    this.name = name;
-    this.items = [];
-  }
-  add(item) {
-    if (!item) throw new TypeError('widget ${i} needs an item');
-    this.items.push(item);
-    return this.items.length;
-  }
-  render() {
-    return this.items.map((item, index) => \`\${this.name} #\${index}: \${item} (\${label${i}})\`).join('\\n');
-  }
-}
-`,
-    );
-  }
+  writeBenchModules(src, { count: MODULES, chain: 40, fn: 'step', lorem: 2 });
   writeFileSync(join(src, 'index.js'), Array.from({ length: MODULES }, (_, i) => `export * from './m${i}.js';`).join('\n'));
   const dist = join(work, 'app/dist');
   await esbuild({ entryPoints: [join(src, 'index.js')], bundle: true, minify: true, sourcemap: 'external', format: 'iife', globalName: 'app', outfile: join(dist, 'app.min.js'), logLevel: 'silent' });

@@ -7,11 +7,12 @@
 // has been idle for 1.5 s (Sentry's plugin creates and finalizes releases without webpack
 // waiting for it). Requests: all requests the mock answered. Run after `npm run build`.
 import { build as esbuild } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeBenchModules } from './bench-app.mjs';
 
 const require = createRequire(import.meta.url);
 const MODULES = 300;
@@ -39,40 +40,7 @@ const { startMockSentry } = await import(pathToFileURL(mockFile).href);
 
 // ~300 small modules: 10 lazily loaded routes of 30 modules each, all reached from one entry.
 const src = join(work, 'app/src');
-mkdirSync(src, { recursive: true });
-for (let i = 0; i < MODULES; i++) {
-  const next = (i + 1) % 30 ? `f${i + 1}` : null;
-  writeFileSync(
-    join(src, `m${i}.js`),
-    `${next ? `import { ${next} } from './m${i + 1}.js';\n` : ''}
-export const label${i} = 'module ${i}: ' + ${JSON.stringify('lorem ipsum dolor sit amet '.repeat(3))};
-
-export function f${i}(input, depth = 0) {
-  const values = [input, input * 2, input + ${i}, depth];
-  if (input > ${1000 + i}) {
-    throw new Error('module ${i} cannot handle ' + input);
-  }
-  const total = values.map((v) => v * ${(i % 13) + 1}).reduce((a, b) => a + b, 0);
-  return depth > 3 ? total : total + ${next ? `${next}(input - 1, depth + 1)` : '0'};
-}
-
-export class Widget${i} {
-  constructor(name) {
-    this.name = name;
-    this.items = [];
-  }
-  add(item) {
-    if (!item) throw new TypeError('widget ${i} needs an item');
-    this.items.push(item);
-    return this.items.length;
-  }
-  render() {
-    return this.items.map((item, index) => \`\${this.name} #\${index}: \${item} (\${label${i}})\`).join('\\n');
-  }
-}
-`,
-  );
-}
+writeBenchModules(src, { count: MODULES, chain: 30, fn: 'f', lorem: 3 });
 for (let r = 0; r < ROUTES; r++) {
   const first = r * 30;
   writeFileSync(join(src, `route${r}.js`), `import { f${first}, Widget${first} } from './m${first}.js';\nexport default (x) => new Widget${first}('route ${r}').add(f${first}(x));\n`);
