@@ -49,6 +49,10 @@ function serializeException(v: ExceptionValue) {
   };
 }
 
+/** A frame and an exception in the API's shape, as the UI reads them back. */
+export type ApiFrame = ReturnType<typeof serializeFrame>;
+export type ApiException = ReturnType<typeof serializeException>;
+
 /** Sentry's `entries`: one typed block per interface, in the order its UI shows them. */
 function entries(event: SentryEvent) {
   const out: Array<{ type: string; data: unknown }> = [];

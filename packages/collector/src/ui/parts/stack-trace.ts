@@ -1,23 +1,5 @@
+import type { ApiException, ApiFrame } from '../../api/serialize-event';
 import { html, type SafeHtml } from '../html';
-
-/** A frame as `serializeEvent` gives it (Sentry's API shape). */
-export interface ApiFrame {
-  filename: string | null;
-  absPath: string | null;
-  function: string | null;
-  lineNo: number | null;
-  colNo: number | null;
-  inApp: boolean;
-  context: Array<[number, string]>;
-}
-
-export interface ApiException {
-  type: string | null;
-  value: string | null;
-  mechanism: { type?: string; handled?: boolean } | null;
-  stacktrace: { frames: ApiFrame[] } | null;
-  rawStacktrace: { frames: ApiFrame[] } | null;
-}
 
 const location = (f: ApiFrame) => `${f.filename ?? f.absPath ?? '?'}${f.lineNo !== null ? `:${f.lineNo}` : ''}${f.colNo !== null ? `:${f.colNo}` : ''}`;
 
