@@ -127,4 +127,6 @@ function configsFor({ dir, external, iife, iifeAliases, entries = {} }: PackageB
   return configs;
 }
 
-export default packages.flatMap(configsFor);
+// `FAULTLINE_BUILD=packages/core npm run build` builds only the packages named (comma-separated).
+const only = process.env.FAULTLINE_BUILD?.split(',');
+export default packages.filter(({ dir }) => !only || only.includes(dir)).flatMap(configsFor);

@@ -1,12 +1,13 @@
 import { getCurrentScope } from './carrier';
 import { createClientReports, type ClientReports } from './client-reports';
 import { dsnToString, ingestUrl, parseDsn, type Dsn } from './dsn';
-import { eventEnvelope } from './envelope';
+import { sdkEnvelope, type Item } from './envelope';
 import { eventFromMessage, eventFromUnknown } from './event-builder';
 import { DEBUG } from './debug-build';
 import { createLogger } from './logger';
 import { andThen, now, uuid4, withTimeout } from './misc';
 import { normalizeEvent } from './normalize-event';
+import { enableRetryQueue } from './offline';
 import type { Scope } from './scope';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './transport/dispatcher';
 import { makeFetchTransport } from './transport/fetch';
@@ -130,7 +131,7 @@ export class Client implements ClientLike {
           },
         };
         this._dispatcher = createDispatcher(dispatcherOptions);
-        if (opts.offline && delivery._retry) delivery._retry(this, this._dispatcher, dispatcherOptions);
+        if (opts.offline) enableRetryQueue(this, this._dispatcher, dispatcherOptions);
       } catch (error) {
         this.log(`transport failed${DEBUG ? `: ${(error as Error)?.message}` : ''}`);
       }
@@ -244,8 +245,17 @@ export class Client implements ClientLike {
     return this._options.tunnel && this._dsn ? dsnToString(this._dsn) : undefined;
   }
 
-  _sendEnvelope(envelope: Envelope): Promise<void> {
-    return this._dispatcher ? this._dispatcher.send(envelope) : Promise.resolve();
+  /**
+   * Sends items in an envelope of their own, with the SDK's header (and the DSN, for a tunnel):
+   * rate limits, the retry queue and client reports apply by `category`. For what integrations
+   * send besides events (sessions, transactions).
+   */
+  sendEnvelope(category: DataCategory, items: Item[], eventId?: string): void {
+    this._sendEnvelope({ category, eventId, body: sdkEnvelope(items, this._sdk, this._envelopeDsn(), eventId), url: this._url! });
+  }
+
+  _sendEnvelope(envelope: Envelope): void {
+    if (this._dispatcher) this._dispatcher.send(envelope);
   }
 
   /** `why` is left out of the minified build (`DEBUG && …`): there the reason code is logged. */
@@ -365,7 +375,7 @@ export class Client implements ClientLike {
       this._drop('internal_sdk_error', event, DEBUG && `larger than maxEventBytes (${opts.maxEventBytes}) even after trimming`);
       return;
     }
-    const body = opts.endpoint == 'store' ? json : eventEnvelope(json, event.event_id!, this._sdk, this._envelopeDsn());
-    this._sendEnvelope({ category: 'error', eventId: event.event_id, body, url: this._url! });
+    if (opts.endpoint == 'store') this._sendEnvelope({ category: 'error', eventId: event.event_id, body: json, url: this._url! });
+    else this.sendEnvelope('error', [['event', json]], event.event_id);
   }
 }

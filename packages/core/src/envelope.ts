@@ -7,7 +7,8 @@ function byteLength(text: string): number {
   return encoder.encode(text).length;
 }
 
-type Item = [type: string, payload: unknown];
+/** An item's type and its payload (a value, or JSON already serialised). */
+export type Item = [type: string, payload: unknown];
 
 /** Header line, then per item a header line with the payload's byte length and the payload line. */
 export function serializeEnvelope(header: Record<string, unknown>, items: Item[]): string {
@@ -20,17 +21,18 @@ export function serializeEnvelope(header: Record<string, unknown>, items: Item[]
 }
 
 /**
- * One event per envelope: Sentry 20.x rejects a whole envelope holding an item type
- * it does not know, so nothing else travels with an event.
+ * An envelope with the SDK's header. One event per envelope: Sentry 20.x rejects a whole
+ * envelope holding an item type it does not know, so nothing else travels with an event, and
+ * sessions and transactions each go in one of their own.
  */
-export function eventEnvelope(eventJson: string, eventId: string, sdk: SdkInfo, dsn?: string): string {
+export function sdkEnvelope(items: Item[], sdk: SdkInfo, dsn?: string, eventId?: string): string {
   const header: Record<string, unknown> = {
     event_id: eventId,
     sent_at: new Date().toISOString(),
     sdk: { name: sdk.name, version: sdk.version },
+    dsn,
   };
-  if (dsn) header.dsn = dsn;
-  return serializeEnvelope(header, [['event', eventJson]]);
+  return serializeEnvelope(header, items);
 }
 
 export interface DiscardedEvent {

@@ -34,6 +34,9 @@ export { browserApiErrorsIntegration } from './integrations/browser-api-errors';
 export { captureConsoleIntegration } from './integrations/capture-console';
 export { httpClientIntegration } from './integrations/http-client';
 export { breadcrumbsIntegration } from './integrations/breadcrumbs';
+export { burstGuardIntegration } from './integrations/burst-guard';
+export { privacyIntegration } from './integrations/privacy';
+export { sessionsIntegration } from './integrations/sessions';
 export { SDK_VERSION } from './version';
 export type {
   Breadcrumb,
@@ -65,3 +68,4 @@ export type { GlobalHandlersOptions } from './integrations/global-handlers';
 export type { CaptureConsoleOptions } from './integrations/capture-console';
 export type { HttpClientOptions } from './integrations/http-client';
 export type { BreadcrumbsOptions } from './integrations/breadcrumbs';
+export type { BurstGuardOptions } from './integrations/burst-guard';

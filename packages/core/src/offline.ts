@@ -1,17 +1,14 @@
-import { delivery } from './client';
+import type { Client } from './client';
+import type { Dispatcher, DispatcherOptions } from './transport/dispatcher';
 import { createQueueStore } from './transport/queue-store';
 import { createRetryQueue } from './transport/retry-queue';
 
 /**
- * Plugs the retry queue into every client made from now on (with `offline: true`): what could
- * not be delivered waits in IndexedDB and goes out after a later success, on `online`, on page
- * exit (keepalive while it fits) and on the next visit.
+ * The retry queue of a client with `offline: true` (the default): what could not be delivered
+ * waits in IndexedDB and goes out after a later success, on `online`, on page exit (keepalive
+ * while it fits) and on the next visit.
  */
-export const enableRetryQueue = (): void => {
-  delivery._retry = retryQueueFor;
-};
-
-const retryQueueFor: NonNullable<typeof delivery._retry> = (client, dispatcher, options) => {
+export const enableRetryQueue = (client: Client, dispatcher: Dispatcher, options: DispatcherOptions): void => {
   const queue = createRetryQueue({
     _store: createQueueStore(client.log),
     _attempt: dispatcher._attempt,

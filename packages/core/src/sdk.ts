@@ -2,7 +2,7 @@ import { getClient, getCurrentScope, popScope, pushScope, setClient } from './ca
 import { Client } from './client';
 import { uuid4 } from './misc';
 import { debugIdsIntegration } from './integrations/debug-ids';
-import { dedupeIntegration } from './integrations/dedupe';
+import { burstGuardIntegration } from './integrations/burst-guard';
 import { eventFiltersIntegration } from './integrations/event-filters';
 import { httpContextIntegration } from './integrations/http-context';
 import { linkedErrorsIntegration } from './integrations/linked-errors';
@@ -11,6 +11,8 @@ import { browserApiErrorsIntegration } from './integrations/browser-api-errors';
 import { captureConsoleIntegration } from './integrations/capture-console';
 import { httpClientIntegration } from './integrations/http-client';
 import { breadcrumbsIntegration } from './integrations/breadcrumbs';
+import { privacyIntegration } from './integrations/privacy';
+import { sessionsIntegration } from './integrations/sessions';
 import { Scope } from './scope';
 import type { Breadcrumb, BreadcrumbHint, CaptureContext, Event, EventHint, Integration, Options, Primitive, ScopeContext, SeverityLevel, User } from './types';
 
@@ -23,7 +25,7 @@ let lastId: string | undefined;
 export function getDefaultIntegrations(): Integration[] {
   return [
     eventFiltersIntegration(),
-    dedupeIntegration(),
+    burstGuardIntegration(),
     linkedErrorsIntegration(),
     httpContextIntegration(),
     debugIdsIntegration(),
@@ -32,6 +34,8 @@ export function getDefaultIntegrations(): Integration[] {
     captureConsoleIntegration(),
     httpClientIntegration(),
     breadcrumbsIntegration(),
+    sessionsIntegration(),
+    privacyIntegration(),
   ];
 }
 

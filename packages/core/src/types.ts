@@ -212,6 +212,14 @@ export interface ClientLike {
   log(message: string): void;
   /** Whether a URL is the SDK's own ingest (never record or capture those requests). */
   isOwnRequest(url: string): boolean;
+  /**
+   * Sends items (`[type, payload]`) in an envelope of their own: rate limits, the retry queue
+   * and client reports apply by `category`. For integrations that send more than events.
+   * @example client.sendEnvelope('transaction', [['transaction', transaction]], transaction.event_id)
+   */
+  sendEnvelope(category: DataCategory, items: Array<[type: string, payload: unknown]>, eventId?: string): void;
+  /** Counts something that was not sent, for the next client report. */
+  recordDroppedEvent(reason: DropReason, category?: DataCategory): void;
 }
 
 export interface Options {

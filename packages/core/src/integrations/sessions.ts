@@ -1,5 +1,4 @@
 import type { Client } from '../client';
-import { serializeEnvelope } from '../envelope';
 import { getCurrentScope } from '../carrier';
 import { onNavigation } from '../instrument/history';
 import { uuid4 } from '../misc';
@@ -47,8 +46,7 @@ export const sessionsIntegration = (): Integration => {
       attrs: { release, environment },
     };
     session.init = false;
-    const body = serializeEnvelope({ sent_at: new Date(now).toISOString(), sdk: { name: client._sdk.name, version: client._sdk.version } }, [['session', payload]]);
-    client._sendEnvelope({ category: 'session', body, url: client._url! });
+    client.sendEnvelope('session', [['session', payload]]);
   }
 
   function start(): void {

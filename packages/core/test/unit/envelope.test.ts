@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { byteLength, clientReportEnvelope, eventEnvelope, serializeEnvelope } from '../../src/envelope';
+import { byteLength, clientReportEnvelope, sdkEnvelope, serializeEnvelope } from '../../src/envelope';
 import { parseEnvelope } from '../helpers/envelope';
 
 const NOW = new Date('2024-05-06T07:08:09.123Z');
@@ -63,10 +63,10 @@ describe('serializeEnvelope', () => {
   });
 });
 
-describe('eventEnvelope', () => {
+describe('sdkEnvelope', () => {
   it('has event_id, sent_at and the sdk name and version in its header, and one event item', () => {
     const eventJson = JSON.stringify({ event_id: ID, message: 'ü 日本 🎉' });
-    const body = eventEnvelope(eventJson, ID, SDK);
+    const body = sdkEnvelope([['event', eventJson]], SDK, undefined, ID);
     const parsed = parseEnvelope(body);
     expect(parsed.header).toEqual({
       event_id: ID,
@@ -79,12 +79,12 @@ describe('eventEnvelope', () => {
   });
 
   it('puts the dsn in the header only when given (tunnels)', () => {
-    expect(parseEnvelope(eventEnvelope('{}', ID, SDK)).header).not.toHaveProperty('dsn');
-    expect(parseEnvelope(eventEnvelope('{}', ID, SDK, 'https://k@h.io/5')).header.dsn).toBe('https://k@h.io/5');
+    expect(parseEnvelope(sdkEnvelope([['event', '{}']], SDK, undefined, ID)).header).not.toHaveProperty('dsn');
+    expect(parseEnvelope(sdkEnvelope([['event', '{}']], SDK, 'https://k@h.io/5', ID)).header.dsn).toBe('https://k@h.io/5');
   });
 
   it('is exactly three lines (nothing but the event travels with it)', () => {
-    expect(eventEnvelope('{"a":"line\\nbreak"}', ID, SDK).split('\n')).toHaveLength(3);
+    expect(sdkEnvelope([['event', '{"a":"line\\nbreak"}']], SDK, undefined, ID).split('\n')).toHaveLength(3);
   });
 });
 
