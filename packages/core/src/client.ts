@@ -103,9 +103,6 @@ export class Client implements ClientLike {
       this.log(DEBUG ? `sampleRate must be a number from 0 to 1, got ${String(opts.sampleRate)}: sending every event` : 'invalid sampleRate');
       opts.sampleRate = 1;
     }
-    if (DEBUG && opts.tracesSampleRate !== undefined) {
-      this.log('tracesSampleRate is accepted but unused: Faultline records no traces; sampleRate samples errors');
-    }
 
     const dsn = parseDsn(opts.dsn);
     if (typeof dsn == 'string') {

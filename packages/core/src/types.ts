@@ -234,10 +234,25 @@ export interface Options {
   /** Share of error events to send, from 0 to 1. @default 1 */
   sampleRate?: number;
   /**
-   * Accepted for compatibility with guides written for tracing; Faultline records no traces,
-   * and this does not sample error events (`sampleRate` does). @default undefined
+   * The share of page loads and navigations recorded as transactions (0 to 1), read by
+   * `@faultline/tracing`; without that package nothing is recorded. Error events are sampled
+   * by `sampleRate`, not this. @default undefined (no transactions)
    */
   tracesSampleRate?: number;
+  /**
+   * Decides per trace instead of `tracesSampleRate`: a number from 0 to 1, or a boolean
+   * (`@faultline/tracing`). @default undefined
+   * @example tracesSampler: ({ name }) => (name.startsWith('/admin') ? 0 : 0.3)
+   */
+  tracesSampler?: (context: { name: string; op: string; parentSampled?: boolean }) => number | boolean;
+  /**
+   * Outgoing requests whose URL matches get `sentry-trace` and `baggage` headers
+   * (`@faultline/tracing`). Other origins get none, so no new CORS preflights.
+   * @default same-origin requests only
+   */
+  tracePropagationTargets?: Array<string | RegExp>;
+  /** Last chance to edit or drop (return null) a transaction (`@faultline/tracing`). @default undefined */
+  beforeSendTransaction?: (transaction: Event) => Event | null | PromiseLike<Event | null>;
   /** Last chance to edit or drop (return null) an event; may return a promise. @default undefined */
   beforeSend?: (event: Event, hint: EventHint) => Event | null | PromiseLike<Event | null>;
   /** Edit or drop (return null) a breadcrumb before it is stored. @default undefined */
