@@ -7,6 +7,7 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { Plugin, RollupOptions } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
+import { slimErrorStackParser } from './scripts/build/slim-error-stack-parser.mjs';
 
 // Every package builds the same way: ESM + CJS for bundlers and Node (dependencies stay
 // external), one bundled .d.ts, and for browser packages a minified IIFE for <script> tags.
@@ -28,7 +29,7 @@ const packages: PackageBuild[] = [
     dir: 'packages/core',
     external: ['error-stack-parser'],
     iife: { file: 'faultline.min.js', name: 'Faultline' },
-    iifeAliases: { stackframe: 'packages/core/src/stack-frame-lite.cjs' },
+    iifeAliases: { stackframe: 'packages/core/src/stack-frame-lite.ts' },
   },
   {
     dir: 'packages/vue',
@@ -46,6 +47,10 @@ const packages: PackageBuild[] = [
   {
     dir: 'packages/webpack-plugin',
     external: [/^node:/, (id: string) => isBuiltin(id), 'webpack', '@faultline/upload'],
+  },
+  {
+    dir: 'packages/vite-plugin',
+    external: [/^node:/, (id: string) => isBuiltin(id), 'vite', 'rollup', '@faultline/upload'],
   },
   {
     dir: 'packages/collector',
@@ -79,6 +84,12 @@ const minify = (core: boolean) =>
 const alias = (map: Record<string, string> = {}): Plugin => ({
   name: 'alias',
   resolveId: (id) => (map[id] ? path.resolve(map[id]) : null),
+});
+
+// error-stack-parser as a slim ES module in the script-tag build (see the script).
+const slimParser = (): Plugin => ({
+  name: 'slim-error-stack-parser',
+  transform: (code, id) => (/[\\/]error-stack-parser[\\/]error-stack-parser\.js$/.test(id) ? { code: slimErrorStackParser(code), map: { mappings: '' } } : null),
 });
 
 function configsFor({ dir, external, iife, iifeAliases, entries = {} }: PackageBuild): RollupOptions[] {
@@ -115,6 +126,7 @@ function configsFor({ dir, external, iife, iifeAliases, entries = {} }: PackageB
       external: Object.keys(iife.globals || {}),
       plugins: [
         alias(iifeAliases),
+        slimParser(),
         replace({ preventAssignment: true, values: { __DEBUG__: 'false' } }),
         resolve({ browser: true }),
         commonjs(),

@@ -59,12 +59,6 @@ const absolute = (url: string): string => absoluteUrl(url).split('?')[0];
 /** Deep enough for every field of the protocol (an exception frame is 6 levels down) and what beforeSend adds under it. */
 const MAX_EVENT_DEPTH = 12;
 
-/**
- * Where the retry queue plugs in: set by `offline.ts` in builds that include it. It is not in
- * the CDN bundle yet: it costs about 1 KB gzipped, more than the 12 KB budget has left.
- */
-export const delivery: { _retry?: (client: Client, dispatcher: Dispatcher, options: DispatcherOptions) => void } = {};
-
 /** Applies defaults where an option is missing or explicitly undefined. */
 function resolveOptions(options: Options): ResolvedOptions {
   const resolved = { ...options } as Record<string, unknown>;

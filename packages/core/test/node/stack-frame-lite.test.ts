@@ -2,20 +2,34 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { slimErrorStackParser } from '../../../../scripts/build/slim-error-stack-parser.mjs';
+import StackFrameLite from '../../src/stack-frame-lite';
 
-// The CDN build swaps the `stackframe` package for src/stack-frame-lite.cjs. Load
-// error-stack-parser once with each and check both parse the same stacks to the same fields.
+// The CDN build swaps the `stackframe` package for src/stack-frame-lite.ts and error-stack-parser
+// for its slimmed ES module form. Load the real pair and the CDN pair, and check both parse the
+// same stacks to the same fields.
 const require = createRequire(import.meta.url);
 const parserSource = readFileSync(require.resolve('error-stack-parser'), 'utf8');
+type Parser = { parse(e: { stack: string }): Array<Record<string, unknown>> };
 
-function parserWith(StackFrame: unknown): { parse(e: { stack: string }): Array<Record<string, unknown>> } {
+function parserWith(StackFrame: unknown): Parser {
   const module = { exports: {} as never };
   runInNewContext(parserSource, { module, exports: module.exports, require: () => StackFrame });
   return module.exports;
 }
 
+/** The slimmed module run as the bundle runs it: its import bound to `StackFrame`. */
+function slimParserWith(StackFrame: unknown): Parser {
+  const body = slimErrorStackParser(parserSource)
+    .replace("import StackFrame from 'stackframe';", '')
+    .replace('export default', 'result =');
+  const context: { StackFrame: unknown; result?: Parser } = { StackFrame };
+  runInNewContext(body, context);
+  return context.result!;
+}
+
 const real = parserWith(require('stackframe'));
-const lite = parserWith(require('../../src/stack-frame-lite.cjs'));
+const lite = slimParserWith(StackFrameLite);
 
 const FIELDS = ['functionName', 'fileName', 'lineNumber', 'columnNumber', 'source'];
 const fields = (frames: Array<Record<string, unknown>>) => frames.map((f) => FIELDS.map((k) => f[k]));
@@ -28,7 +42,7 @@ const STACKS = [
   'Error: boom\n    at https://shop.example/d.js:4:7\n    at async Promise.all (index 0)',
 ];
 
-describe('stack-frame-lite', () => {
+describe('the CDN build\'s stack parser (slim error-stack-parser + stack-frame-lite)', () => {
   it.each(STACKS)('parses like stackframe: %s', (stack) => {
     const a = fields(real.parse({ stack }));
     expect(a.length).toBeGreaterThan(0);
@@ -42,8 +56,13 @@ describe('stack-frame-lite', () => {
   });
 
   it('rejects a location that is not a number, as stackframe does', () => {
-    const StackFrame = require('../../src/stack-frame-lite.cjs');
+    const StackFrame = StackFrameLite as unknown as new (o: object) => object;
     expect(() => new StackFrame({ lineNumber: 'x' })).toThrow(TypeError);
-    expect(() => new StackFrame({ lineNumber: 3, columnNumber: undefined })).not.toThrow();
+    expect(() => new StackFrame({ lineNumber: '3', columnNumber: undefined })).not.toThrow();
+  });
+
+  it('leaves out the Opera parsers, and refuses a parser source it does not know', () => {
+    expect(slimErrorStackParser(parserSource)).not.toMatch(/parseOpera|opera#sourceloc/);
+    expect(() => slimErrorStackParser(parserSource.replace('parseOpera:', 'parseOpera2:'))).toThrow(/update scripts/);
   });
 });

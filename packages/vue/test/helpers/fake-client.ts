@@ -33,6 +33,8 @@ export function fakeClient(normalizeDepth = 3): FakeClient {
       client.logs.push(message);
     },
     isOwnRequest: () => false,
+    sendEnvelope: () => undefined,
+    recordDroppedEvent: () => undefined,
   };
   return client;
 }
