@@ -75,7 +75,7 @@ export interface Collector {
   /** Resolves once every queued event is processed. */
   idle(): Promise<void>;
   /** Runs one retention pass now. */
-  runRetention(): { events: number; issues: number };
+  runRetention(): { events: number; issues: number; transactions: number };
   /** Stops accepting, answers what is in flight, commits, closes the database. */
   close(): Promise<void>;
 }

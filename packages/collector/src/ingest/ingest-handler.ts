@@ -75,7 +75,7 @@ export async function handleIngest(ctx: IngestContext, req: IncomingMessage, res
     const project = authenticate(ctx, projectId, auth.key);
 
     if (work.event) {
-      const wait = ctx.limiter.take(project.id);
+      const wait = ctx.limiter.take(project.id, 'error');
       if (wait) {
         throw new HttpError(429, 'event rate limit reached for this project', {
           'retry-after': String(wait),
@@ -83,16 +83,27 @@ export async function handleIngest(ctx: IngestContext, req: IncomingMessage, res
         });
       }
     }
+    if (work.transaction) {
+      const wait = ctx.limiter.take(project.id, 'transaction');
+      if (wait) {
+        throw new HttpError(429, 'transaction rate limit reached for this project', {
+          'retry-after': String(wait),
+          'x-sentry-rate-limits': `${wait}:transaction:project:project_quota`,
+        });
+      }
+    }
     const ip = clientIp(req, ctx.trustProxy);
     const { writes } = ctx;
     await ctx.batch.submit(() => {
       const pid = project.id;
-      if (work.event) writes.queueEvent({ projectId: pid, eventId: work.event.eventId, received: now, clientIp: ip, payload: work.event.payload });
+      if (work.event) writes.queueEvent({ projectId: pid, eventId: work.event.eventId, received: now, clientIp: ip, payload: work.event.payload, traceId: work.event.traceId });
+      if (work.transaction) writes.storeTransaction(pid, now, work.transaction);
       for (const s of work.sessions) writes.countSessions({ projectId: pid, ...s });
       for (const d of work.discarded) writes.countDiscarded({ projectId: pid, ...d });
       for (const [type, n] of work.other) writes.countItems(pid, type, Math.floor(now / 3600) * 3600, n);
     });
-    sendJson(res, 200, work.event ? { id: work.event.eventId } : {}, cors);
+    const id = work.event?.eventId ?? work.transaction?.eventId;
+    sendJson(res, 200, id ? { id } : {}, cors);
   } catch (error) {
     const e = error instanceof HttpError ? error : new HttpError(503, 'the event could not be stored; try again');
     if (!(error instanceof HttpError)) console.error('faultline-collector: ingest failed:', error);

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { HttpError } from '../http/http-error';
 import { hourOf, type DiscardedCount, type SessionCount } from '../store/ingest-writes';
 import { decodeUtf8, type Envelope } from './parse-envelope';
+import { readTransaction, type ReadTransaction } from './read-transaction';
 
 /** Relay's limit for one event, after decompression. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
 
 /** What one request asks the store to write, decided before anything is written. */
 export interface IngestWork {
-  event?: { eventId: string; payload: string };
+  event?: ReadEvent;
+  transaction?: ReadTransaction;
   sessions: Array<Omit<SessionCount, 'projectId'>>;
   discarded: Array<Omit<DiscardedCount, 'projectId'>>;
-  /** Items counted by type only: transaction, attachment, and types we do not know. */
+  /** Items counted by type only: attachment, and types we do not know. */
   other: Map<string, number>;
 }
 
@@ -41,13 +43,29 @@ function parseJson(bytes: Buffer, what: string): { text: string; value: Record<s
 
 const parseJsonObject = (bytes: Buffer, what: string) => parseJson(bytes, what).value;
 
-/** An event's JSON, checked: an object within the size limit, with a valid (or new) `event_id`. */
-export function readEvent(bytes: Buffer, fallbackId?: unknown): { eventId: string; payload: string } {
-  if (bytes.length > MAX_EVENT_BYTES) throw new HttpError(413, `the event is ${bytes.length} bytes, more than the limit of ${MAX_EVENT_BYTES}`);
-  const { text, value: event } = parseJson(bytes, 'the event');
-  if (event.event_id !== undefined && !normalizeEventId(event.event_id)) throw new HttpError(400, 'event_id is not 32 hex characters');
-  const eventId = normalizeEventId(event.event_id) || normalizeEventId(fallbackId) || newEventId();
-  return { eventId, payload: text };
+export interface ReadEvent {
+  eventId: string;
+  payload: string;
+  /** `contexts.trace.trace_id` when it is 32 hex: the transaction the error happened in. */
+  traceId?: string;
+}
+
+/** An event's JSON (error or transaction), checked: an object within the size limit, with a valid (or new) `event_id`. */
+function readEventJson(bytes: Buffer, fallbackId: unknown, what: string) {
+  if (bytes.length > MAX_EVENT_BYTES) throw new HttpError(413, `the ${what} is ${bytes.length} bytes, more than the limit of ${MAX_EVENT_BYTES}`);
+  const { text, value } = parseJson(bytes, `the ${what}`);
+  if (value.event_id !== undefined && !normalizeEventId(value.event_id)) throw new HttpError(400, 'event_id is not 32 hex characters');
+  const eventId = normalizeEventId(value.event_id) || normalizeEventId(fallbackId) || newEventId();
+  return { text, value, eventId };
+}
+
+/** An error event: stored as received, with its trace id read out so the trace can find it. */
+export function readEvent(bytes: Buffer, fallbackId?: unknown): ReadEvent {
+  const { text, value, eventId } = readEventJson(bytes, fallbackId, 'event');
+  const contexts = value.contexts && typeof value.contexts == 'object' ? (value.contexts as Record<string, unknown>) : {};
+  const trace = contexts.trace && typeof contexts.trace == 'object' ? (contexts.trace as Record<string, unknown>) : {};
+  const traceId = typeof trace.trace_id == 'string' ? trace.trace_id.replace(/-/g, '').toLowerCase() : '';
+  return { eventId, payload: text, traceId: HEX32.test(traceId) ? traceId : undefined };
 }
 
 const str = (v: unknown, max = 200) => (typeof v == 'string' ? v.slice(0, max) : '');
@@ -101,9 +119,15 @@ export function readEnvelopeItems(envelope: Envelope, now: number): IngestWork {
     const what = `item ${i + 1} (${header.type.slice(0, 40)})`;
     switch (header.type) {
       case 'event':
-        if (work.event) throw new HttpError(400, 'the envelope holds more than one event');
+        if (work.event || work.transaction) throw new HttpError(400, 'the envelope holds more than one event');
         work.event = readEvent(payload, envelope.header.event_id);
         break;
+      case 'transaction': {
+        if (work.event || work.transaction) throw new HttpError(400, 'the envelope holds more than one event');
+        const { text, value, eventId } = readEventJson(payload, envelope.header.event_id, 'transaction');
+        work.transaction = readTransaction(value, text, eventId, now);
+        break;
+      }
       case 'session':
         readSession(parseJsonObject(payload, what), now, work);
         break;

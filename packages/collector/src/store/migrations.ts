@@ -215,6 +215,44 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER bundle_project_added AFTER INSERT ON bundle_projects BEGIN UPDATE artifact_generation SET value = value + 1; END;
   CREATE TRIGGER bundle_removed AFTER DELETE ON artifact_bundles BEGIN UPDATE artifact_generation SET value = value + 1; END;
   `,
+  // 3: transactions (performance), stored at ingest as received (spans cut to 1,000), with the
+  //    columns the summary reads (duration, the Web Vitals) so it never parses JSON; errors'
+  //    trace ids, so a transaction finds the errors of its trace.
+  `
+  CREATE TABLE transactions (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id),
+    event_id TEXT NOT NULL,
+    received REAL NOT NULL,
+    start_timestamp REAL NOT NULL,
+    timestamp REAL NOT NULL,
+    duration_ms REAL NOT NULL,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL,
+    op TEXT NOT NULL,
+    status TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    release TEXT,
+    environment TEXT,
+    lcp REAL,
+    fcp REAL,
+    cls REAL,
+    inp REAL,
+    ttfb REAL,
+    measurements TEXT NOT NULL,
+    span_count INTEGER NOT NULL,
+    spans_dropped INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    UNIQUE (project_id, event_id)
+  );
+  -- Covers the summary: the window's rows with every value it needs, in the index alone.
+  CREATE INDEX transactions_summary ON transactions (project_id, timestamp, name, environment, duration_ms, lcp, fcp, cls, inp, ttfb);
+  CREATE INDEX transactions_name ON transactions (project_id, name, timestamp);
+  CREATE INDEX transactions_trace ON transactions (project_id, trace_id);
+  CREATE INDEX transactions_timestamp ON transactions (timestamp);
+  ALTER TABLE events ADD COLUMN trace_id TEXT;
+  CREATE INDEX events_trace ON events (project_id, trace_id) WHERE trace_id IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

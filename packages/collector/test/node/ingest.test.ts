@@ -105,7 +105,7 @@ describe('CORS', () => {
 });
 
 describe('counted items', () => {
-  it('counts sessions per release and status, client-report drops per reason, other items per type', async () => {
+  it('counts sessions per release and status, client-report drops per reason, other items (not transactions: stored) per type', async () => {
     const started = new Date().toISOString();
     const body = envelope({ sent_at: started }, [
       ['session', { sid: newEventId(), init: true, started, status: 'ok', attrs: { release: 'shop@1.4.2', environment: 'production' } }],
@@ -114,7 +114,7 @@ describe('counted items', () => {
     expect((await c.ingest(body)).status).toBe(200);
     const report = envelope({}, [['client_report', { timestamp: Date.now() / 1000, discarded_events: [{ reason: 'sample_rate', category: 'error', quantity: 4 }, { reason: 'ratelimit_backoff', category: 'error', quantity: 2 }] }]]);
     expect((await c.ingest(report)).status).toBe(200);
-    expect((await c.ingest(envelope({}, [['transaction', { type: 'transaction' }], ['attachment', 'raw bytes'], ['profile_chunk', {}]]))).status).toBe(200);
+    expect((await c.ingest(envelope({}, [['attachment', 'raw bytes'], ['profile_chunk', {}], ['replay_event', {}]]))).status).toBe(200);
 
     const sessions = c.db.prepare('SELECT status, sum(count) AS n FROM session_counts WHERE release = ? GROUP BY status ORDER BY status').all('shop@1.4.2');
     expect(sessions).toEqual([
@@ -131,7 +131,7 @@ describe('counted items', () => {
     expect(items).toEqual([
       { type: 'attachment', n: 1 },
       { type: 'profile_chunk', n: 1 },
-      { type: 'transaction', n: 1 },
+      { type: 'replay_event', n: 1 },
     ]);
   });
 });
