@@ -26,6 +26,7 @@ Upload options (each falls back to FAULTLINE_<NAME>, then SENTRY_<NAME>, in the 
   --auth-token <token>  a token with project:releases          (FAULTLINE_AUTH_TOKEN, SENTRY_AUTH_TOKEN)
   --dry-run             list what would be uploaded, send nothing
   --no-finalize         leave the release unreleased
+  --delete-after-upload delete the uploaded source maps from <directory> once all went up
   --debug               one line per request
   --silent              no progress lines
   -h, --help            this text
@@ -58,6 +59,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         'auth-token': { type: 'string' },
         'dry-run': { type: 'boolean' },
         'no-finalize': { type: 'boolean' },
+        'delete-after-upload': { type: 'boolean' },
         debug: { type: 'boolean' },
         silent: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -108,6 +110,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       authToken: v['auth-token'],
       dryRun: v['dry-run'],
       finalize: !v['no-finalize'],
+      deleteAfterUpload: !!v['delete-after-upload'],
       debug: v.debug,
       silent: v.silent,
       logger: log,

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { deleteUploadedFiles, filesToDelete, type DeleteAfterUpload } from './delete-after-upload';
 import { artifactsIn, filesUnder, listFiles } from './directory-artifacts';
 import { createLogger, listNames, plural, type LogSink } from './logger';
 import type { UploadOptions } from './options';
@@ -35,6 +36,21 @@ export interface UploadSourceMapsOptions extends UploadOptions {
    * @example { logger: { info: (line) => core.info(line), warn: (line) => core.warning(line) } }
    */
   logger?: LogSink;
+  /**
+   * Delete files from `directory` once everything was uploaded (nothing is deleted after a
+   * failure, nor in a dry run), so hidden maps are not deployed: `true` deletes the uploaded
+   * source maps; globs, paths, RegExps or tests (as `include`) pick the files, by their path in
+   * `directory` or from the working directory (Sentry's `filesToDeleteAfterUpload`).
+   * @default false
+   * @example { directory: 'dist', deleteAfterUpload: true } // or ['./dist/**\/*.map']
+   */
+  deleteAfterUpload?: DeleteAfterUpload;
+}
+
+/** What `uploadSourceMaps` did: the upload, and the files it deleted after it. */
+export interface UploadSourceMapsResult extends UploadResult {
+  /** Paths in `directory` deleted after the upload (only when `deleteAfterUpload` was set). */
+  deleted?: string[];
 }
 
 const consoleSink: LogSink = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
@@ -46,7 +62,7 @@ const consoleSink: LogSink = { info: (m) => console.log(m), warn: (m) => console
  *
  * @example await uploadSourceMaps({ directory: 'dist', release: 'shop@1.4.2', urlPrefix: '~/assets', org: 'acme', project: 'shop' })
  */
-export async function uploadSourceMaps(options: UploadSourceMapsOptions = {}): Promise<UploadResult> {
+export async function uploadSourceMaps(options: UploadSourceMapsOptions = {}): Promise<UploadSourceMapsResult> {
   const o = resolveUploadOptions(options);
   const root = resolve(options.directory ?? '.');
   const isDirectory = await stat(root).then((s) => s.isDirectory(), () => false);
@@ -59,11 +75,21 @@ export async function uploadSourceMaps(options: UploadSourceMapsOptions = {}): P
     throw new Error(`no source maps among the ${plural(files.length, 'file')} to upload in ${root} (${listNames(files)}): build with source maps`);
   }
   const artifacts = await artifactsIn(root, files, o.urlPrefix);
-  return uploadArtifacts({
+  const log = createLogger(options.logger || consoleSink, o);
+  const result: UploadSourceMapsResult = await uploadArtifacts({
     options: o,
     artifacts,
     read: (a) => readFile(join(root, a.file)),
     release: () => options.release || o.release || gitCommit(process.cwd()),
-    log: createLogger(options.logger || consoleSink, o),
+    log,
   });
+  const { deleteAfterUpload = false } = options;
+  if (deleteAfterUpload === false || result.method == 'dry-run') return result;
+  const doomed = filesToDelete(deleteAfterUpload, root, artifacts, deleteAfterUpload === true ? [] : await listFiles(root));
+  try {
+    log.info(await deleteUploadedFiles(root, doomed));
+  } catch (e) {
+    throw new Error(`uploaded, but could not delete the files after upload: ${(e as Error).message}`);
+  }
+  return { ...result, deleted: doomed };
 }

@@ -16,7 +16,7 @@ function decodeVlq(text: string, start: number): { value: number; end: number } 
   return { value: result % 2 ? -(result - 1) / 2 : result / 2, end: i };
 }
 
-function encodeVlq(value: number): string {
+export function encodeVlq(value: number): string {
   let rest = value < 0 ? -value * 2 + 1 : value * 2;
   let out = '';
   do {

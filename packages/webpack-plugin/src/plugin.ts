@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Compilation, Compiler } from 'webpack';
-import { createLogger, describeFailure, gitCommit, listNames, plural, stripQuery, uploadArtifacts, type Artifact, type Logger } from '@faultline/upload';
+import { createLogger, deleteUploadedFiles, describeFailure, filesToDelete, gitCommit, listNames, plural, stripQuery, uploadArtifacts, type Logger } from '@faultline/upload';
 import { collectArtifacts } from './artifacts';
 import { createDebugIdCache, injectDebugIds } from './debug-ids';
 import type { FaultlineWebpackPluginOptions } from './options';
@@ -74,7 +74,7 @@ export class FaultlineWebpackPlugin {
       }
 
       const fs = compiler.outputFileSystem || (nodeFs as unknown as OutputFs);
-      const pathOf = (a: Artifact) => (fs.join ? fs.join(compiler.outputPath, a.file) : nodePath.join(compiler.outputPath, a.file));
+      const pathOf = (file: string) => (fs.join ? fs.join(compiler.outputPath, file) : nodePath.join(compiler.outputPath, file));
       let release: string | undefined | null = null;
       const getRelease = () => {
         if (release === null) {
@@ -88,7 +88,7 @@ export class FaultlineWebpackPlugin {
         const known = done(getRelease());
         // A rebuild of the same release adds files: the release exists and was finalized already.
         const options = known ? { ...o, finalize: false, deploy: false as const } : o;
-        result = await uploadArtifacts({ options, artifacts, read: (a) => readFile(fs, pathOf(a)), release: getRelease, releaseExists: known, log });
+        result = await uploadArtifacts({ options, artifacts, read: (a) => readFile(fs, pathOf(a.file)), release: getRelease, releaseExists: known, log });
       } catch (e) {
         return report(compilation, compiler, o, `source map upload failed: ${describeFailure(e)}`, log);
       }
@@ -97,10 +97,9 @@ export class FaultlineWebpackPlugin {
         if (result.release) releasesDone.add(result.release);
       }
       if (o.deleteAfterUpload && result.method != 'dry-run') {
-        const maps = artifacts.filter((a) => a.type == 'source_map');
+        const maps = filesToDelete(true, compiler.outputPath, artifacts, []);
         try {
-          await Promise.all(maps.map((a) => unlink(fs, pathOf(a))));
-          log.info(`deleted ${plural(maps.length, 'uploaded source map')} from ${compiler.outputPath}`);
+          log.info(await deleteUploadedFiles(compiler.outputPath, maps, (file) => unlink(fs, pathOf(file))));
         } catch (e) {
           report(compilation, compiler, { ...o, deleteAfterUpload: false }, `uploaded, but could not delete the source maps: ${describeFailure(e)}`, log);
         }

@@ -26,6 +26,9 @@ export async function resolvePosition(map: string | Buffer, position: { line: nu
 export function runScript(code: string, url: string): vm.Context & Record<string, any> {
   const context = vm.createContext({ console });
   context.self = context;
+  // V8's own stack format: without one here, Node formats the context's errors with the test
+  // runner's Error.prepareStackTrace, which moves positions through the runner's source maps.
+  vm.runInContext('Error.prepareStackTrace = (e, frames) => String(e) + frames.map((f) => "\\n    at " + f).join("")', context);
   vm.runInContext(code, context, { filename: url });
   return context;
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,16 @@ describe('faultline-upload upload', () => {
     const url = `https://cdn.example/static/${main}`;
     const frame = topFrame(throwFrom(readFileSync(join(dist, main), 'utf8'), url).stack);
     await expectKnownThrow(mapByName(m, frame.file, 'shop@1.4.2'), frame);
+  });
+
+  it('--delete-after-upload deletes the uploaded maps once all went up, and says so', async () => {
+    const m = await serve('current');
+    const { dist, scripts } = await buildShop();
+    const run = await cli(['upload', dist, '--release', 'shop@1.4.2', '--delete-after-upload'], serverEnv(m));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`\nfaultline-upload: deleted 2 uploaded source maps from ${dist}\n`);
+    expect(m.bundles).toHaveLength(1);
+    for (const s of scripts) expect([existsSync(join(dist, s)), existsSync(join(dist, `${s}.map`))]).toEqual([true, false]);
   });
 
   it('--dry-run lists the files and sends nothing', async () => {

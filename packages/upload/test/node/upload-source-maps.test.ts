@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { injectDebugIds, uploadSourceMaps, type UploadSourceMapsOptions } from '@faultline/upload';
 import { startMockSentry, type MockSentry } from '../helpers/mock-sentry';
@@ -98,5 +98,41 @@ describe('uploadSourceMaps', () => {
         else process.env[k] = saved[k];
       }
     }
+  });
+});
+
+describe('uploadSourceMaps deleteAfterUpload', () => {
+  it('true deletes the uploaded maps once they are on the server, and keeps the scripts', async () => {
+    const { dist, scripts } = await buildShop();
+    const { m, result, lines } = await upload('current', { directory: dist, release: 'shop@2.0.0', deleteAfterUpload: true });
+    expect(m.bundles).toHaveLength(1);
+    expect(result.deleted?.sort()).toEqual(scripts.map((s) => `${s}.map`).sort());
+    for (const s of scripts) {
+      expect(existsSync(join(dist, s))).toBe(true);
+      expect(existsSync(join(dist, `${s}.map`))).toBe(false);
+    }
+    expect(lines.at(-1)).toBe(`deleted 2 uploaded source maps from ${dist}`);
+  });
+
+  it('globs pick the files, from the working directory as Sentry reads filesToDeleteAfterUpload, or in the directory', async () => {
+    const { dist, scripts } = await buildShop();
+    const main = scripts.find((s) => s.includes('main-'))!;
+    const admin = scripts.find((s) => s.includes('admin-'))!;
+    const fromCwd = `./${relative(process.cwd(), dist)}/**/main-*.js.map`;
+    const { result } = await upload('20.x', { directory: dist, release: 'shop@2.0.0', deleteAfterUpload: [fromCwd, 'assets/admin-*.map'] });
+    expect(result.deleted?.sort()).toEqual([`${admin}.map`, `${main}.map`].sort());
+    expect(existsSync(join(dist, `${main}.map`))).toBe(false);
+    expect(existsSync(join(dist, `${admin}.map`))).toBe(false);
+    expect(existsSync(join(dist, main))).toBe(true);
+  });
+
+  it('keeps every file after a failed upload and in a dry run', async () => {
+    const { dist, scripts } = await buildShop();
+    const m = (mock = await startMockSentry({ personality: 'current' }));
+    m.fail({ path: /releases/, status: 401, body: '{"detail":"Invalid token"}', times: 5 });
+    const common = { directory: dist, release: 'r', url: m.url, authToken: m.token, org: 'acme', project: 'shop', silent: true, deleteAfterUpload: true };
+    await expect(uploadSourceMaps(common)).rejects.toThrow(/HTTP 401/);
+    await uploadSourceMaps({ ...common, dryRun: true, logger: { info: () => {}, warn: () => {} } });
+    for (const s of scripts) expect(existsSync(join(dist, `${s}.map`))).toBe(true);
   });
 });
