@@ -1,30 +1,31 @@
-import { clientReportEnvelope, type DiscardedEvent } from './envelope';
+import type { Client } from './client';
 import type { DataCategory, DropReason } from './types';
 
 export interface ClientReports {
-  record(reason: DropReason, category: DataCategory): void;
+  _record(reason: DropReason, category: DataCategory): void;
   /** Sends what was counted since the last report, if anything. */
-  send(): void;
-  stop(): void;
+  _send(): void;
+  _stop(): void;
 }
 
 /**
- * Counts dropped events by reason and category. The counts go out on `flush()` and when
- * the page is hidden (the last moment a tab reliably runs code), in an envelope of their own.
+ * Counts dropped events by reason and category (Sentry 21.9+ reads them). The counts go out on
+ * `flush()` and when the page is hidden (the last moment a tab reliably runs code), in an
+ * envelope of their own, so old servers only lose this.
  */
-export function createClientReports(sendBody: (body: string) => void, canSend: () => boolean, dsn?: string): ClientReports {
+export function createClientReports(client: Client): ClientReports {
   let counts: Record<string, number> = {};
 
   function send(): void {
     // While rate-limited the counts wait for the next chance instead of being dropped too.
-    if (!canSend()) return;
-    const discarded: DiscardedEvent[] = [];
+    if (client._dispatcher!.isRateLimited('internal')) return;
+    const discarded = [];
     for (const key in counts) {
-      const [reason, category] = key.split(':') as [DropReason, DataCategory];
+      const [reason, category] = key.split(':');
       discarded.push({ reason, category, quantity: counts[key] });
     }
     counts = {};
-    if (discarded.length) sendBody(clientReportEnvelope(discarded, dsn));
+    if (discarded.length) client.sendEnvelope('internal', [['client_report', { timestamp: Date.now() / 1000, discarded_events: discarded }]]);
   }
 
   const onHidden = () => {
@@ -34,12 +35,12 @@ export function createClientReports(sendBody: (body: string) => void, canSend: (
   if (hasDocument) document.addEventListener('visibilitychange', onHidden);
 
   return {
-    record(reason, category) {
+    _record(reason, category) {
       const key = `${reason}:${category}`;
       counts[key] = (counts[key] || 0) + 1;
     },
-    send,
-    stop() {
+    _send: send,
+    _stop() {
       if (hasDocument) document.removeEventListener('visibilitychange', onHidden);
     },
   };

@@ -130,12 +130,7 @@ export class Client implements ClientLike {
         if (opts.endpoint == 'store') {
           DEBUG && this.log('client reports need the envelope endpoint: not sent with endpoint "store"');
         } else {
-          const dispatcher = this._dispatcher;
-          this._reports = createClientReports(
-            (body) => dispatcher.send({ category: 'internal', body, url: this._url! }),
-            () => !dispatcher.isRateLimited('internal'),
-            this._envelopeDsn(),
-          );
+          this._reports = createClientReports(this);
         }
       }
     }
@@ -201,13 +196,13 @@ export class Client implements ClientLike {
 
   /** Counts an event that was not sent, for the next client report. */
   recordDroppedEvent(reason: DropReason, category: DataCategory = 'error'): void {
-    if (this._reports) this._reports.record(reason, category);
+    if (this._reports) this._reports._record(reason, category);
   }
 
   /** Resolves true when every capture so far was processed and sent within `timeout` ms. */
   flush(timeout?: number): Promise<boolean> {
     const processed = Promise.all(this._pending).then(() => {
-      if (this._reports) this._reports.send();
+      if (this._reports) this._reports._send();
       return this._dispatcher ? this._dispatcher.flush(timeout) : true;
     });
     return withTimeout(processed, timeout);
@@ -227,7 +222,7 @@ export class Client implements ClientLike {
       }
     }
     const flushed = this.flush(timeout);
-    if (this._reports) this._reports.stop();
+    if (this._reports) this._reports._stop();
     return flushed;
   }
 

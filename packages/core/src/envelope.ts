@@ -1,4 +1,4 @@
-import type { DataCategory, DropReason, SdkInfo } from './types';
+import type { SdkInfo } from './types';
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
@@ -33,21 +33,6 @@ export function sdkEnvelope(items: Item[], sdk: SdkInfo, dsn?: string, eventId?:
     dsn,
   };
   return serializeEnvelope(header, items);
-}
-
-export interface DiscardedEvent {
-  reason: DropReason;
-  category: DataCategory;
-  quantity: number;
-}
-
-/** Client reports (Sentry 21.9+) count what the SDK dropped; sent alone so old servers only lose this. */
-export function clientReportEnvelope(discarded: DiscardedEvent[], dsn?: string): string {
-  const header: Record<string, unknown> = { sent_at: new Date().toISOString() };
-  if (dsn) header.dsn = dsn;
-  return serializeEnvelope(header, [
-    ['client_report', { timestamp: Date.now() / 1000, discarded_events: discarded }],
-  ]);
 }
 
 export { byteLength };

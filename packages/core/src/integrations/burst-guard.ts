@@ -77,3 +77,9 @@ export const burstGuardIntegration = ({ perMinute = 60, burst = 100, dedupeWindo
     },
   };
 };
+
+/**
+ * Sentry's Dedupe, by its name: here the burst guard, which drops an identical error within
+ * `dedupeWindowMs` even when others came between.
+ */
+export const dedupeIntegration = burstGuardIntegration;

@@ -190,7 +190,7 @@ describe('failed requests', () => {
 
   it('an XHR sent again with the same handlers wraps them once: an error in them is one event (issue 12, point 6)', async () => {
     const opened = await openSdkPage(browser, ingest, {
-      init: `{ dsn: DSN, integrations: (defaults) => defaults.filter((i) => i.name !== 'Dedupe') }`,
+      init: `{ dsn: DSN, integrations: (defaults) => defaults.filter((i) => i.name !== 'BurstGuard') }`,
       script: `
         const request = new XMLHttpRequest();
         let sent = 0;

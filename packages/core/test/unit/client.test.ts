@@ -77,6 +77,9 @@ async function discarded(): Promise<unknown[]> {
   await flush();
   return parsed('internal').flatMap((envelope) => {
     expect(envelope.items.map((i) => i.header.type)).toEqual(['client_report']);
+    // Not about one event: no event_id in the header.
+    expect(envelope.header).not.toHaveProperty('event_id');
+    expect((envelope.items[0].payload as { timestamp: number }).timestamp).toBeCloseTo(Date.now() / 1000, -1);
     return (envelope.items[0].payload as { discarded_events: unknown[] }).discarded_events;
   });
 }

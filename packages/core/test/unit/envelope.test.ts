@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { byteLength, clientReportEnvelope, sdkEnvelope, serializeEnvelope } from '../../src/envelope';
+import { byteLength, sdkEnvelope, serializeEnvelope } from '../../src/envelope';
 import { parseEnvelope } from '../helpers/envelope';
 
 const NOW = new Date('2024-05-06T07:08:09.123Z');
@@ -85,34 +85,5 @@ describe('sdkEnvelope', () => {
 
   it('is exactly three lines (nothing but the event travels with it)', () => {
     expect(sdkEnvelope([['event', '{"a":"line\\nbreak"}']], SDK, undefined, ID).split('\n')).toHaveLength(3);
-  });
-});
-
-describe('clientReportEnvelope', () => {
-  it('holds one client_report item with the discarded counts', () => {
-    const discarded = [
-      { reason: 'sample_rate' as const, category: 'error' as const, quantity: 3 },
-      { reason: 'ratelimit_backoff' as const, category: 'error' as const, quantity: 1 },
-    ];
-    const parsed = parseEnvelope(clientReportEnvelope(discarded));
-    expect(parsed.header).toEqual({ sent_at: '2024-05-06T07:08:09.123Z' });
-    expect(parsed.items).toHaveLength(1);
-    expect(parsed.items[0].header.type).toBe('client_report');
-    expect(parsed.items[0].payload).toEqual({
-      timestamp: NOW.getTime() / 1000,
-      discarded_events: [
-        { reason: 'sample_rate', category: 'error', quantity: 3 },
-        { reason: 'ratelimit_backoff', category: 'error', quantity: 1 },
-      ],
-    });
-  });
-
-  it('has no event_id, and a dsn only when given', () => {
-    const discarded = [{ reason: 'before_send' as const, category: 'error' as const, quantity: 1 }];
-    expect(parseEnvelope(clientReportEnvelope(discarded)).header).not.toHaveProperty('event_id');
-    expect(parseEnvelope(clientReportEnvelope(discarded, 'https://k@h.io/5')).header).toEqual({
-      sent_at: '2024-05-06T07:08:09.123Z',
-      dsn: 'https://k@h.io/5',
-    });
   });
 });
