@@ -236,7 +236,7 @@ export interface Options {
   /**
    * The share of page loads and navigations recorded as transactions (0 to 1), read by
    * `@faultline/tracing`; without that package nothing is recorded. Error events are sampled
-   * by `sampleRate`, not this. @default undefined (no transactions)
+   * by `sampleRate`, not this. Unset, no transactions are recorded. @default undefined
    */
   tracesSampleRate?: number;
   /**

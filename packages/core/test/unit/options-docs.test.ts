@@ -32,6 +32,8 @@ const ELSEWHERE: Record<string, string> = {
   scrubKeys: '[]',
   // Read by the Sessions integration.
   autoSessionTracking: 'true',
+  // Read by @faultline/tracing.
+  tracePropagationTargets: 'same-origin requests only',
 };
 
 afterEach(() => close());
