@@ -13,6 +13,7 @@ import { createIssueStore } from './store/issues';
 import { bootstrap, createProjectStore, type Project, type ProjectStore } from './store/projects';
 import { createReleaseStore } from './store/releases';
 import { createRetention } from './store/retention';
+import { createTransactionStore } from './store/transactions';
 import { createWalSync } from './store/wal-sync';
 import { createWriteBatch } from './store/write-batch';
 import { createUi } from './ui/create-ui';
@@ -112,6 +113,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     artifacts,
     issues: createIssueStore(db),
     chunks: createChunkStore(db),
+    transactions: createTransactionStore(db),
     publicUrl: () => url,
     maxUploadBytes,
   };

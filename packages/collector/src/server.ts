@@ -4,6 +4,7 @@ import { assembleRoutes } from './api/assemble-api';
 import { chunkUploadRoutes } from './api/chunk-upload-api';
 import type { ApiContext } from './api/api-context';
 import { issueRoutes } from './api/issues-api';
+import { performanceRoutes } from './api/performance-api';
 import { projectRoutes } from './api/projects-api';
 import { releaseFileRoutes } from './api/release-files-api';
 import { releaseRoutes } from './api/releases-api';
@@ -107,6 +108,7 @@ export function createCollectorServer(ingest: IngestContext, api: ApiContext, ds
     ...chunkUploadRoutes(api),
     ...assembleRoutes(api),
     ...issueRoutes(api),
+    ...performanceRoutes(api),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -4,6 +4,7 @@ import type { IssueStore } from '../store/issues';
 import type { ProjectStore } from '../store/projects';
 import type { ChunkStore } from '../store/chunks';
 import type { ReleaseStore } from '../store/releases';
+import type { TransactionStore } from '../store/transactions';
 import { HttpError } from '../http/http-error';
 
 /** What the API handlers read and write. */
@@ -14,6 +15,7 @@ export interface ApiContext {
   artifacts: ArtifactStore;
   issues: IssueStore;
   chunks: ChunkStore;
+  transactions: TransactionStore;
   /** The collector's own URL, for `permalink` and the chunk-upload `url`. */
   publicUrl: () => string;
   /** Largest upload request (multipart file, chunk batch), after decompression. */

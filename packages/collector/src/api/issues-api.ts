@@ -6,6 +6,7 @@ import { parseIssueQuery } from './parse-issue-query';
 import { readJson } from './read-json';
 import type { Route, RouteContext } from './router';
 import { serializeEvent } from './serialize-event';
+import { serializeTransaction } from './serialize-transaction';
 import { issueStats, serializeIssue, serializeIssueDetails, type StatsPeriod } from './serialize-issue';
 
 const MAX_LIMIT = 100;
@@ -114,8 +115,18 @@ function issueEvent(api: ApiContext, { res, params }: RouteContext) {
 
 function projectEvent(api: ApiContext, { res, params }: RouteContext) {
   const project = requireProject(api, params[0], params[1]);
-  const row = api.issues.event(project.id, params[2].replace(/-/g, '').toLowerCase());
-  if (!row) throw new HttpError(404, NOT_FOUND);
+  const eventId = params[2].replace(/-/g, '').toLowerCase();
+  const row = api.issues.event(project.id, eventId);
+  if (!row) {
+    // Any event id, as Sentry answers it: a transaction is an event too.
+    const tx = api.transactions.get(project.id, eventId);
+    if (!tx) throw new HttpError(404, NOT_FOUND);
+    if (params[3]) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      return void res.end(tx.payload);
+    }
+    return sendJson(res, 200, serializeTransaction(tx));
+  }
   if (params[3]) {
     // The raw JSON as stored (for a failed event, the bytes as received).
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
