@@ -6,14 +6,15 @@ import type { Integration } from '../types';
 
 type SessionStatus = 'ok' | 'errored' | 'crashed';
 
+/** A session as sent, but for `timestamp` and `duration`, which each update sets. */
 interface Session {
   sid: string;
   did: string;
   init: boolean;
   started: string;
-  startedMs: number;
   status: SessionStatus;
   errors: number;
+  attrs: { release?: string; environment?: string };
 }
 
 /**
@@ -26,32 +27,23 @@ interface Session {
  */
 export const sessionsIntegration = (): Integration => {
   let session: Session | undefined;
+  let startedMs = 0;
   let client: Client;
   // One device id per page, unless the user has an id.
   const device = uuid4();
 
   function send(): void {
     if (!session) return;
-    const { release, environment } = client.getOptions();
     const now = Date.now();
-    const payload = {
-      sid: session.sid,
-      did: String(getCurrentScope().getUser()?.id ?? session.did),
-      init: session.init,
-      started: session.started,
-      timestamp: new Date(now).toISOString(),
-      status: session.status,
-      errors: session.errors,
-      duration: (now - session.startedMs) / 1000,
-      attrs: { release, environment },
-    };
+    const did = String(getCurrentScope().getUser()?.id ?? session.did);
+    client.sendEnvelope('session', [['session', { ...session, did, timestamp: new Date(now).toISOString(), duration: (now - startedMs) / 1000 }]]);
     session.init = false;
-    client.sendEnvelope('session', [['session', payload]]);
   }
 
   function start(): void {
-    const now = Date.now();
-    session = { sid: uuid4(), did: device, init: true, started: new Date(now).toISOString(), startedMs: now, status: 'ok', errors: 0 };
+    const { release, environment } = client.getOptions();
+    startedMs = Date.now();
+    session = { sid: uuid4(), did: device, init: true, started: new Date(startedMs).toISOString(), status: 'ok', errors: 0, attrs: { release, environment } };
     send();
   }
 
