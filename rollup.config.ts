@@ -39,6 +39,12 @@ const packages: PackageBuild[] = [
     iife: { file: 'faultline-vue.min.js', name: 'FaultlineVue', globals: { '@faultline/core': 'Faultline' }, input: 'src/script-tag.ts' },
   },
   {
+    dir: 'packages/tracing',
+    external: ['@faultline/core', 'web-vitals'],
+    // The script-tag build bundles web-vitals and takes core from the `Faultline` global.
+    iife: { file: 'faultline-tracing.min.js', name: 'FaultlineTracing', globals: { '@faultline/core': 'Faultline' } },
+  },
+  {
     dir: 'packages/upload',
     external: [/^node:/, (id: string) => isBuiltin(id), 'picomatch'],
     // The faultline-upload CLI (bin/faultline-upload.mjs loads it): not part of the library's API.
@@ -75,7 +81,7 @@ const CORE_INTERNAL_PROPERTIES =
 const minify = (core: boolean) =>
   terser({
     ecma: 2020,
-    compress: { passes: 3, pure_getters: true, ...(core && { unsafe_methods: true, unsafe_arrows: true }) },
+    compress: { passes: 4, pure_getters: true, ...(core && { unsafe_methods: true, unsafe_arrows: true }) },
     mangle: { properties: { regex: core ? CORE_INTERNAL_PROPERTIES : INTERNAL_FIELDS, reserved: ['_sentryDebugIds'] } },
     format: { comments: false },
   });

@@ -1,0 +1,3 @@
+export { tracingIntegration, browserTracingIntegration } from './integration';
+export type { TracingOptions } from './integration';
+export type { RouterLike, RouteLike } from './vue-router';

@@ -1,0 +1,32 @@
+import type { Options } from '@faultline/core';
+
+export interface SamplingDecision {
+  sampled: boolean;
+  /** The rate the decision was made with, for `sentry-sample_rate` in baggage. */
+  rate: number;
+}
+
+/**
+ * Sentry's rule: `tracesSampler` decides when given, else `tracesSampleRate`; with neither,
+ * tracing is off (undefined). A sampler may answer a rate or a boolean; anything out of
+ * [0, 1] or not a number samples nothing.
+ */
+export function decideSampling(
+  options: Pick<Options, 'tracesSampleRate' | 'tracesSampler'>,
+  context: { name: string; op: string; parentSampled?: boolean },
+  random: () => number = Math.random,
+): SamplingDecision | undefined {
+  const { tracesSampler, tracesSampleRate } = options;
+  if (!tracesSampler && tracesSampleRate == null) return undefined;
+  let rate: unknown = tracesSampleRate;
+  if (tracesSampler) {
+    try {
+      rate = tracesSampler(context);
+    } catch {
+      rate = 0;
+    }
+  }
+  if (typeof rate == 'boolean') return { sampled: rate, rate: rate ? 1 : 0 };
+  if (typeof rate != 'number' || !(rate >= 0 && rate <= 1)) return { sampled: false, rate: 0 };
+  return { sampled: rate > 0 && random() < rate, rate };
+}

@@ -1,0 +1,28 @@
+// Core redacts URLs in what it sends; its helper is internal, so the same rule lives here.
+const SECRET_KEYS = /token|auth|pass|secret|key|session|code|sig|credential|cookie|csrf|jwt/i;
+
+/** The URL with credentials and the values of secret-looking parameters replaced by `[Filtered]`, as core does. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/^([\w+.-]+:\/\/)[^/?#@]*@/, '$1[Filtered]@')
+    .replace(/([?&#;])([^=&#;]+)=([^&#;?]*)/g, (all, sep, name) => (SECRET_KEYS.test(name) ? `${sep}${name}=[Filtered]` : all));
+}
+
+/** The URL resolved against the page, as fetch and XHR resolve it. */
+export function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return String(url);
+  }
+}
+
+/** Same-origin URLs shown as their path (as Sentry shows resources), others in full. */
+export function shortUrl(url: string): string {
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.origin == location.origin ? parsed.pathname + parsed.search : parsed.href;
+  } catch {
+    return url;
+  }
+}
