@@ -33,7 +33,8 @@ function transactionList(api: ApiContext, { res, params, query }: RouteContext) 
   if (!name) throw new HttpError(400, 'name: give the transaction name');
   const period = readPeriod(query.get('statsPeriod'));
   const limit = Math.min(100, Math.max(1, Number(query.get('limit')) || 50));
-  sendJson(res, 200, api.transactions.ofName(project.id, name, Date.now() / 1000 - PERIODS[period], limit).map(serializeTransactionRow));
+  const environment = query.get('environment') || undefined;
+  sendJson(res, 200, api.transactions.ofName(project.id, name, Date.now() / 1000 - PERIODS[period], limit, environment).map(serializeTransactionRow));
 }
 
 export function performanceRoutes(api: ApiContext): Route[] {

@@ -20,9 +20,9 @@ export function rateVital(vital: Vital, value: number): VitalRating {
   return value <= t.good ? 'good' : value <= t.poor ? 'needs-improvement' : 'poor';
 }
 
-/** `2.41 s`, `180 ms`, `0.08`: a vital as the UI shows it. */
+/** `2.41 s`, `180 ms`, `0.081`: a vital as the UI shows it (CLS to three decimals). */
 export function formatVital(vital: Vital, value: number): string {
-  if (vital == 'cls') return value.toFixed(value < 1 ? 3 : 2).replace(/0$/, '');
+  if (vital == 'cls') return String(Number(value.toFixed(3)));
   return formatMs(value);
 }
 

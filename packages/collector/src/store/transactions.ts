@@ -50,6 +50,9 @@ export function createTransactionStore(db: Db) {
   const window = db.prepare<[number, number], SummaryInput>('SELECT name, duration_ms, lcp, fcp, cls, inp, ttfb FROM transactions WHERE project_id = ? AND timestamp >= ?').raw();
   const windowIn = db.prepare<[number, number, string], SummaryInput>('SELECT name, duration_ms, lcp, fcp, cls, inp, ttfb FROM transactions WHERE project_id = ? AND timestamp >= ? AND environment = ?').raw();
   const ofName = db.prepare<[number, string, number, number], TransactionRow>(`SELECT ${COLUMNS} FROM transactions WHERE project_id = ? AND name = ? AND timestamp >= ? ORDER BY timestamp DESC, id DESC LIMIT ?`);
+  const ofNameIn = db.prepare<[number, string, number, string, number], TransactionRow>(
+    `SELECT ${COLUMNS} FROM transactions WHERE project_id = ? AND name = ? AND timestamp >= ? AND environment = ? ORDER BY timestamp DESC, id DESC LIMIT ?`,
+  );
   const byEventId = db.prepare<[number, string], TransactionRowWithPayload>(`SELECT ${COLUMNS}, payload FROM transactions WHERE project_id = ? AND event_id = ?`);
   const ofTrace = db.prepare<[number, string], TransactionRow>(`SELECT ${COLUMNS} FROM transactions WHERE project_id = ? AND trace_id = ? ORDER BY start_timestamp LIMIT 50`);
   const errorsOfTrace = db.prepare<[number, string], TraceError>(
@@ -64,8 +67,9 @@ export function createTransactionStore(db: Db) {
     summary(projectId: number, since: number, environment?: string): TransactionSummary[] {
       return summarize(environment ? windowIn.all(projectId, since, environment) : window.all(projectId, since));
     },
-    /** The latest transactions of one name, newest first. */
-    ofName: (projectId: number, name: string, since: number, limit: number) => ofName.all(projectId, name, since, limit),
+    /** The latest transactions of one name (in one environment, if given), newest first. */
+    ofName: (projectId: number, name: string, since: number, limit: number, environment?: string) =>
+      environment ? ofNameIn.all(projectId, name, since, environment, limit) : ofName.all(projectId, name, since, limit),
     get: (projectId: number, eventId: string) => byEventId.get(projectId, eventId),
     /** The transactions of a trace (a page load and what it called, if stored), by start. */
     ofTrace: (projectId: number, traceId: string) => ofTrace.all(projectId, traceId),

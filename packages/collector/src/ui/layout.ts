@@ -9,7 +9,7 @@ export function layout(title: string, state: PageState, body: SafeHtml): string 
 <title>${title} · Faultline</title>
 <link rel="stylesheet" href="/_static/ui.css"><script src="/_static/ui.js" defer></script>
 </head><body>
-<header class="top"><a class="brand" href="/">Faultline</a><a href="/">Issues</a>${
+<header class="top"><a class="brand" href="/">Faultline</a><a href="/">Issues</a><a href="/performance/">Performance</a>${
     state.loggedIn ? html`<form method="post" action="/logout"><input type="hidden" name="csrf" value="${state.csrf}"><button type="submit">Log out</button></form>` : ''
   }</header>
 <main id="main">${body}</main>

@@ -8,6 +8,11 @@ import { listIssueRows, readListParams, renderIssueList } from './pages/issue-li
 import { renderIssuePage } from './pages/issue-page';
 import { renderLogin } from './pages/login';
 import { renderReleasePage } from './pages/release-page';
+import { renderPerformancePage } from './pages/performance-page';
+import { readPerfParams } from './pages/performance-params';
+import { renderTransactionListPage } from './pages/transaction-list-page';
+import { renderTransactionPage } from './pages/transaction-page';
+import { PERIODS } from '../api/performance-api';
 import { createFilterOptions } from './queries/filter-options';
 import { createReleaseStats } from './queries/release-stats';
 import { SECURITY_HEADERS } from './security-headers';
@@ -20,13 +25,16 @@ const LIST = /^\/(?:organizations\/[^/]+\/issues\/)?$/;
 const ISSUE = /^\/(?:organizations\/[^/]+\/)?issues\/(\d{1,15})\/$/;
 const EVENT_JSON = /^\/issues\/(\d{1,15})\/events\/([0-9a-f]{32})\/json\/$/;
 const RELEASE = /^\/releases\/([^/]+)\/$/;
+const PERFORMANCE = /^\/performance\/$/;
+const TRANSACTION_NAME = /^\/performance\/summary\/$/;
+const TRANSACTION = /^\/performance\/transactions\/([0-9a-f]{32})\/$/;
 const STATIC: Record<string, [string, string]> = {
   '/_static/ui.css': [UI_CSS, 'text/css; charset=utf-8'],
   '/_static/ui.js': [UI_JS, 'text/javascript; charset=utf-8'],
 };
 
 /** True for the paths the UI answers, so the server sends everything else to its own 404. */
-export const isUiPath = (path: string) => path in STATIC || LIST.test(path) || ISSUE.test(path) || EVENT_JSON.test(path) || RELEASE.test(path) || ['/login', '/logout', '/issues/status/'].includes(path);
+export const isUiPath = (path: string) => path in STATIC || LIST.test(path) || ISSUE.test(path) || EVENT_JSON.test(path) || RELEASE.test(path) || PERFORMANCE.test(path) || TRANSACTION_NAME.test(path) || TRANSACTION.test(path) || ['/login', '/logout', '/issues/status/'].includes(path);
 
 /** Only our own paths: `/x`, never `//host` or `/\host`, which browsers treat as another site. */
 const safeReturn = (value: string | null) => (value && /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : '/');
@@ -122,6 +130,21 @@ export function createUiHandler(ctx: UiContext) {
       if (!params) throw new HttpError(404, 'no such project');
       const version = decodeURIComponent(m[1]);
       return send(res, 200, renderReleasePage(ctx, state, params.project, version, releaseStats(params.project.id, version)), undefined, headers);
+    }
+    if (PERFORMANCE.test(path) || TRANSACTION_NAME.test(path)) {
+      const p = readPerfParams(ctx, url.searchParams);
+      if (!p) throw new HttpError(404, 'no such project');
+      const summary = ctx.api.transactions.summary(p.project.id, Date.now() / 1000 - PERIODS[p.period], p.environment || undefined);
+      if (PERFORMANCE.test(path)) return send(res, 200, renderPerformancePage(ctx, state, p, summary), undefined, headers);
+      const name = (url.searchParams.get('name') || '').slice(0, 200);
+      const rows = ctx.api.transactions.ofName(p.project.id, name, Date.now() / 1000 - PERIODS[p.period], 50, p.environment || undefined);
+      return send(res, 200, renderTransactionListPage(ctx, state, p, name, summary.find((s) => s.name == name), rows), undefined, headers);
+    }
+    if ((m = TRANSACTION.exec(path))) {
+      const p = readPerfParams(ctx, url.searchParams);
+      const row = p && ctx.api.transactions.get(p.project.id, m[1]);
+      if (!p || !row) throw new HttpError(404, 'no such transaction');
+      return send(res, 200, renderTransactionPage(ctx, state, p.project, row, ctx.api.transactions.errorsOfTrace(p.project.id, row.trace_id)), undefined, headers);
     }
     throw new HttpError(404, 'not found');
   }

@@ -59,3 +59,40 @@ export function hostileEvent(corpus: Record<string, string>): Record<string, unk
     },
   };
 }
+
+/**
+ * A transaction carrying the corpus in its name, op, span ops and descriptions, tags, measurement
+ * names, release and environment; `traceId` links the hostile error event to it.
+ */
+export function hostileTransaction(corpus: Record<string, string>, traceId: string): Record<string, unknown> {
+  const all = Object.values(corpus);
+  const end = Date.now() / 1000;
+  const start = end - 2;
+  const root = '1234567890abcdef';
+  return {
+    type: 'transaction',
+    event_id: newEventId(),
+    platform: 'javascript',
+    transaction: corpus.script,
+    transaction_info: { source: 'url' },
+    start_timestamp: start,
+    timestamp: end,
+    release: corpus.img.slice(0, 200),
+    environment: corpus.attr.slice(0, 64),
+    contexts: { trace: { trace_id: traceId, span_id: root, op: corpus.svg, status: corpus.comment } },
+    spans: all.map((value, i) => ({
+      span_id: (i + 1).toString(16).padStart(16, '0'),
+      parent_span_id: i ? (i).toString(16).padStart(16, '0') : root,
+      trace_id: traceId,
+      op: value,
+      description: all[(i + 3) % all.length],
+      start_timestamp: start + i * 0.1,
+      timestamp: start + i * 0.1 + 0.3,
+    })),
+    measurements: { ...Object.fromEntries(all.map((value, i) => [value.slice(0, 64), { value: i, unit: corpus.template.slice(0, 32) }])), lcp: { value: 3000, unit: 'millisecond' } },
+    tags: Object.fromEntries(Object.entries(corpus).map(([name, value]) => [`x-${name}`.slice(0, 32), value.slice(0, 200)])),
+    request: { url: corpus.javascriptUrl },
+    user: { id: corpus.iframe },
+    sdk: { name: corpus.img, version: corpus.script },
+  };
+}

@@ -12,6 +12,8 @@ import { exceptionChain, processingNotes } from '../parts/stack-trace';
 import { tagSummaries } from '../parts/tags';
 import { timeTag } from '../parts/time';
 import type { PageState, UiContext } from '../ui-context';
+import { formatMs } from '../../performance/web-vitals';
+import { transactionUrl } from './performance-params';
 
 type ApiEvent = ReturnType<typeof serializeEvent>;
 const entry = (e: ApiEvent, type: string) => e.entries.find((x) => x.type == type)?.data as Record<string, unknown> | undefined;
@@ -40,6 +42,16 @@ function eventNav(ctx: UiContext, issue: IssueRow, event: ApiEvent, project: Pro
   return html`<nav class="event-nav" aria-label="Events">${link(event.previousEventID, 'prev', '← Older')}${link(event.nextEventID, 'next', 'Newer →')}
 <span class="muted">Event <code>${event.eventID}</code> · ${timeTag(Date.parse(event.dateCreated!) / 1000, ctx.timeZone)}</span>
 <a href="/issues/${issue.id}/events/${event.eventID}/json/" rel="nofollow">Raw JSON</a><span class="muted">${project.slug}</span></nav>`;
+}
+
+/** A link to the transaction the event happened in, when the SDK sent one with the same trace id. */
+function traceLink(ctx: UiContext, project: Project, event: ApiEvent): SafeHtml {
+  const trace = (event.contexts as Record<string, Record<string, unknown> | undefined>).trace;
+  const traceId = typeof trace?.trace_id == 'string' ? trace.trace_id.replace(/-/g, '').toLowerCase() : '';
+  if (!/^[0-9a-f]{32}$/.test(traceId)) return html``;
+  const [tx] = ctx.api.transactions.ofTrace(project.id, traceId);
+  if (!tx) return html``;
+  return html`<p class="trace-link">In transaction <a href="${transactionUrl(project, tx.event_id)}">${tx.name}</a> <span class="muted">(${tx.op || 'transaction'}, ${formatMs(tx.duration_ms)}, trace <code>${traceId}</code>)</span></p>`;
 }
 
 function requestSection(request: Record<string, unknown> | undefined): SafeHtml {
@@ -92,7 +104,7 @@ export function renderIssuePage(ctx: UiContext, state: PageState, issue: IssueRo
   const eventTime = row ? (row.timestamp ?? row.received) : NaN;
   const body = html`${header(ctx, state, issue, project)}
 <div class="layout"><div class="event">
-${event ? html`${eventNav(ctx, issue, event, project)}${eventBody(event, eventTime)}` : html`<p class="muted">No processed event.</p>`}
+${event ? html`${eventNav(ctx, issue, event, project)}${traceLink(ctx, project, event)}${eventBody(event, eventTime)}` : html`<p class="muted">No processed event.</p>`}
 </div><aside><h2>Tags</h2>${tagSummaries(details.tags)}${eventList(ctx, issue, ctx.api.issues.events(issue.id, 20, 0), row?.event_id || '')}</aside></div>`;
   return layout(issue.title, state, body);
 }

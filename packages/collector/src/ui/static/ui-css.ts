@@ -83,6 +83,25 @@ table.breadcrumbs tr.crumb-warning td { color: var(--warn); }
 table.kv th { width: 12rem; }
 nav.event-nav { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin: .4rem 0; }
 a.disabled { color: var(--muted); pointer-events: none; text-decoration: none; }
+.vital-good { color: var(--ok); font-weight: 600; }
+.vital-needs-improvement { color: var(--warn); font-weight: 600; }
+.vital-poor { color: var(--error); font-weight: 600; }
+.toggle { display: inline-flex; gap: 0; }
+.toggle .button { border-radius: 0; }
+.toggle .button.current { background: var(--accent); color: #fff; border-color: var(--accent); }
+table.performance .transaction-name { font-weight: 600; word-break: break-all; }
+table.measurements th { width: 12rem; }
+svg.waterfall { display: block; font-size: 11px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+svg.waterfall .axis { stroke: var(--line); }
+svg.waterfall .span-label { fill: var(--fg); }
+svg.waterfall .span-time { fill: var(--muted); font-size: 10px; }
+svg.waterfall .span-row:hover { opacity: .8; }
+svg.waterfall .span-bar { fill: #8a7fbf; }
+svg.waterfall .span-bar.root { fill: var(--accent); }
+svg.waterfall .span-bar.op-http { fill: #3b82c4; }
+svg.waterfall .span-bar.op-browser, svg.waterfall .span-bar.op-navigation { fill: #2a7d46; }
+svg.waterfall .span-bar.op-resource { fill: #b8730a; }
+svg.waterfall .span-bar.op-ui, svg.waterfall .span-bar.op-paint, svg.waterfall .span-bar.op-mark, svg.waterfall .span-bar.op-measure { fill: #c2292f; }
 .login { max-width: 24rem; margin: 4rem auto; display: flex; flex-direction: column; gap: .6rem; }
 .error-text { color: var(--error); }
 @media (max-width: 800px) {
