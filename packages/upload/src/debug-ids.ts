@@ -71,14 +71,49 @@ export function injectDebugIdIntoCode(code: string): Injected {
  * snippet when one was inserted into the script; `undefined` when the map is not JSON.
  */
 export function withMapDebugId(map: string, id: string, at?: Injected['at']): string | undefined {
-  let json: { mappings?: unknown; debug_id?: string; debugId?: string };
+  let json: MapJson & { debug_id?: string; debugId?: string };
   try {
     json = JSON.parse(map);
   } catch {
     return undefined;
   }
   if (!json || typeof json != 'object') return undefined;
-  if (at && typeof json.mappings == 'string') json.mappings = shiftGeneratedColumns(json.mappings, at.line, at.column, at.length);
+  if (at) shiftMap(json, at);
   json.debug_id = json.debugId = id;
   return JSON.stringify(json);
+}
+
+interface Section {
+  offset?: { line?: number; column?: number };
+  map?: MapJson;
+}
+
+interface MapJson {
+  mappings?: unknown;
+  sections?: Section[];
+}
+
+/**
+ * Moves a map's mappings past text inserted into its generated file (no newline in it). An
+ * index map (`sections`) moves the sections that start on that line at or after the column,
+ * and the mappings of the section the text went into.
+ */
+function shiftMap(json: MapJson, at: NonNullable<Injected['at']>): void {
+  if (typeof json.mappings == 'string') json.mappings = shiftGeneratedColumns(json.mappings, at.line, at.column, at.length);
+  if (!Array.isArray(json.sections)) return;
+  const position = (s: Section) => ({ line: s.offset?.line ?? 0, column: s.offset?.column ?? 0 });
+  // The section holding the insertion point: the last that starts before it.
+  const holder = json.sections.filter((s) => {
+    const p = position(s);
+    return p.line < at.line || (p.line == at.line && p.column < at.column);
+  }).pop();
+  for (const section of json.sections) {
+    const p = position(section);
+    if (p.line == at.line && p.column >= at.column) section.offset = { line: p.line, column: p.column + at.length };
+  }
+  if (holder?.map) {
+    const p = position(holder);
+    const line = at.line - p.line;
+    shiftMap(holder.map, { line, column: line ? at.column : at.column - p.column, length: at.length });
+  }
 }
