@@ -1,12 +1,17 @@
 // Source-map upload benchmark: a generated ~300-module app is built with webpack 5 (production,
 // hidden-source-map) and uploaded to a local mock of Sentry's API answering every request after
 // 20 ms, by @faultline/webpack-plugin and by @sentry/webpack-plugin (which runs the sentry-cli
-// binary), against both server personalities, in this one run. Nothing leaves 127.0.0.1.
+// binary); the same app built by Vite, uploaded by @faultline/vite-plugin and @sentry/vite-plugin;
+// and Vite's output (debug IDs injected first) uploaded by the faultline-upload CLI; against both
+// server personalities, in this one run. Nothing leaves 127.0.0.1.
 //
-// Upload wall time: from webpack's afterEmit (files on disk) until the build is done and the mock
-// has been idle for 1.5 s (Sentry's plugin creates and finalizes releases without webpack
-// waiting for it). Requests: all requests the mock answered. Run after `npm run build`.
+// Upload wall time: from the files being on disk (webpack's afterEmit, Rollup's writeBundle, the
+// CLI's start) until the build (or the CLI) is done and the mock has been idle for 1.5 s (Sentry's
+// plugins create and finalize releases without the bundler waiting for them). Requests: all
+// requests the mock answered. Each row's ratio is its time over the Sentry plugin's of the same
+// bundler on the same server (the CLI's: over @sentry/vite-plugin's). Run after `npm run build`.
 import { build as esbuild } from 'esbuild';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -49,11 +54,20 @@ writeFileSync(join(src, 'index.js'), `globalThis.routes = [${Array.from({ length
 
 const webpack = require('webpack');
 const { FaultlineWebpackPlugin } = require('@faultline/webpack-plugin');
+const { build: viteBuild } = await import('vite');
+const { faultline } = await import('@faultline/vite-plugin');
+const { injectDebugIds } = await import('@faultline/upload');
 let sentryWebpackPlugin;
 try {
   ({ sentryWebpackPlugin } = require('@sentry/webpack-plugin'));
 } catch (e) {
   console.log(`@sentry/webpack-plugin cannot be loaded here (${e.message}): its rows will say so.`);
+}
+let sentryVitePlugin;
+try {
+  ({ sentryVitePlugin } = await import('@sentry/vite-plugin'));
+} catch (e) {
+  console.log(`@sentry/vite-plugin cannot be loaded here (${e.message}): its rows will say so.`);
 }
 const versionOf = (pkg) => {
   try {
@@ -63,10 +77,12 @@ const versionOf = (pkg) => {
   }
 };
 const sentryVersion = versionOf('@sentry/webpack-plugin');
+const sentryViteVersion = versionOf('@sentry/vite-plugin');
+const viteVersion = versionOf('vite');
 const cliVersion = versionOf('@sentry/cli');
 const cliBinary = ['@sentry/cli-linux-x64/bin/sentry-cli', '@sentry/cli/sentry-cli'].map((p) => join('node_modules', p)).find(existsSync);
 
-function build(plugins) {
+function buildWebpack(plugins) {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
   const timing = { start: 0, done: 0 };
   const timer = {
@@ -93,6 +109,43 @@ function build(plugins) {
   );
 }
 
+// The same app built by Vite (Rollup inside): 11 scripts and their hidden maps under assets/.
+async function buildVite(plugins) {
+  const out = join(work, `vite-${Math.random().toString(36).slice(2)}`);
+  const timing = { start: 0, done: 0 };
+  const timer = { name: 'bench-timer', writeBundle: { order: 'pre', handler: () => void (timing.start = Date.now()) } };
+  const errors = [];
+  try {
+    await viteBuild({
+      configFile: false,
+      root: join(work, 'app'),
+      logLevel: 'silent',
+      plugins: [timer, ...plugins],
+      build: { outDir: out, sourcemap: 'hidden', rollupOptions: { input: join(work, 'app/src/index.js') } },
+    });
+  } catch (e) {
+    errors.push(String(e && e.message ? e.message : e));
+  }
+  timing.done = Date.now();
+  const files = existsSync(join(out, 'assets')) ? readdirSync(join(out, 'assets')) : [];
+  return { out, timing, errors, files };
+}
+
+const BIN = 'packages/upload/bin/faultline-upload.mjs';
+
+// The CLI on Vite's output, as CI runs it after the build: a child process (its start counts).
+async function uploadWithCli(mock) {
+  const built = await buildVite([]);
+  await injectDebugIds(built.out);
+  const timing = { start: Date.now(), done: 0 };
+  const env = { PATH: process.env.PATH || '', SENTRY_URL: mock.url, SENTRY_AUTH_TOKEN: TOKEN, SENTRY_ORG: 'acme', SENTRY_PROJECT: 'shop' };
+  const errors = await new Promise((resolve) =>
+    execFile(process.execPath, [BIN, 'upload', built.out, '--release', 'bench@1', '--silent'], { env }, (error, _stdout, stderr) => resolve(error ? [stderr || error.message] : [])),
+  );
+  timing.done = Date.now();
+  return { ...built, timing, errors };
+}
+
 async function idle(mock, quietMs = 1500) {
   for (;;) {
     const last = mock.requests.length ? mock.requests[mock.requests.length - 1].at : 0;
@@ -104,18 +157,23 @@ async function idle(mock, quietMs = 1500) {
 const stored = (mock) =>
   mock.bundles.length ? `${mock.bundles.reduce((n, b) => n + Object.keys(b.manifest.files).length, 0)} files in an artifact bundle` : mock.releaseFiles.length ? `${mock.releaseFiles.length} release files` : 'nothing';
 
+const ours = (m) => ({ url: m.url, authToken: TOKEN, org: 'acme', project: 'shop', release: 'bench@1', silent: true, failOnError: true });
+const sentryOptions = (m, errors) => ({
+  url: m.url, authToken: TOKEN, org: 'acme', project: 'shop',
+  release: { name: 'bench@1', create: true, finalize: true, setCommits: false },
+  telemetry: false, silent: true, errorHandler: (e) => errors.push(e),
+});
+const missing = (name) => () => { throw new Error(`${name} is not installed`); };
+const SENTRY_WEBPACK = `@sentry/webpack-plugin ${sentryVersion} (sentry-cli ${cliVersion})`;
+const SENTRY_VITE = `@sentry/vite-plugin ${sentryViteVersion} (vite ${viteVersion})`;
+
+// `baseline`: the row this one's ratio is taken against, on the same server.
 const contenders = [
-  { name: '@faultline/webpack-plugin', make: (m) => [new FaultlineWebpackPlugin({ url: m.url, authToken: TOKEN, org: 'acme', project: 'shop', release: 'bench@1', silent: true, failOnError: true })] },
-  {
-    name: `@sentry/webpack-plugin ${sentryVersion} (sentry-cli ${cliVersion})`,
-    make: (m, errors) => [
-      (sentryWebpackPlugin || (() => { throw new Error('@sentry/webpack-plugin is not installed'); }))({
-        url: m.url, authToken: TOKEN, org: 'acme', project: 'shop',
-        release: { name: 'bench@1', create: true, finalize: true, setCommits: false },
-        telemetry: false, silent: true, errorHandler: (e) => errors.push(e),
-      }),
-    ],
-  },
+  { name: '@faultline/webpack-plugin', baseline: SENTRY_WEBPACK, run: (m) => buildWebpack([new FaultlineWebpackPlugin(ours(m))]) },
+  { name: SENTRY_WEBPACK, run: (m, errors) => buildWebpack([(sentryWebpackPlugin || missing('@sentry/webpack-plugin'))(sentryOptions(m, errors))]) },
+  { name: `@faultline/vite-plugin (vite ${viteVersion})`, baseline: SENTRY_VITE, run: (m) => buildVite([faultline(ours(m))]) },
+  { name: SENTRY_VITE, run: (m, errors) => buildVite([(sentryVitePlugin || missing('@sentry/vite-plugin'))(sentryOptions(m, errors))].flat()) },
+  { name: 'faultline-upload upload (on the vite output)', baseline: SENTRY_VITE, run: (m) => uploadWithCli(m) },
 ];
 
 async function measure(contender, personality) {
@@ -126,7 +184,7 @@ async function measure(contender, personality) {
     try {
       let result;
       try {
-        result = await build(contender.make(mock, errors));
+        result = await contender.run(mock, errors);
       } catch (e) {
         result = { timing: { start: 0, done: 0 }, errors: [String(e && e.message ? e.message : e)], files: [] };
       }
@@ -149,24 +207,31 @@ async function measure(contender, personality) {
   return runs[Math.floor(runs.length / 2)];
 }
 
-console.log(`Source-map upload of a ${MODULES}-module webpack build; mock Sentry on 127.0.0.1 with ${LATENCY_MS} ms per request; median of ${RUNS} runs.`);
+console.log(`Source-map upload of a ${MODULES}-module webpack and Vite build; mock Sentry on 127.0.0.1 with ${LATENCY_MS} ms per request; median of ${RUNS} runs.`);
 if (!cliBinary) console.log('sentry-cli binary: not found under node_modules/@sentry/cli*/ (the @sentry/webpack-plugin rows will fail)');
 else console.log(`sentry-cli binary: ${cliBinary}`);
 
-await build([]); // warm-up: webpack and terser load and compile once
+await buildWebpack([]); // warm-up: webpack and terser load and compile once
+await buildVite([]); // and Vite, Rollup and esbuild
 const rows = [];
 for (const personality of ['current', '20.x']) {
   for (const contender of contenders) {
     const r = await measure(contender, personality);
-    rows.push({ contender: contender.name, personality, ...r });
+    rows.push({ contender: contender.name, baseline: contender.baseline, personality, ...r });
   }
 }
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`\n${pad('uploader', 52)}${pad('server', 9)}${pad('upload wall', 13)}${pad('requests', 10)}stored on the mock`);
+const succeeded = (r) => !r.failures.length && r.stored != 'nothing';
+/** `0.85×` the baseline row's time on the same server, when both uploaded. */
+function ratio(r) {
+  const base = r.baseline && rows.find((b) => b.contender == r.baseline && b.personality == r.personality);
+  return base && succeeded(base) && succeeded(r) ? `${(r.upload / base.upload).toFixed(2)}×` : '';
+}
+console.log(`\n${pad('uploader', 52)}${pad('server', 9)}${pad('upload wall', 13)}${pad('ratio', 8)}${pad('requests', 10)}stored on the mock`);
 for (const r of rows) {
-  const ok = !r.failures.length && r.stored != 'nothing';
-  console.log(`${pad(r.contender, 52)}${pad(r.personality, 9)}${pad(ok ? `${(r.upload / 1000).toFixed(2)} s` : 'failed', 13)}${pad(r.requests, 10)}${r.stored} (of ${r.files} emitted)`);
+  const ok = succeeded(r);
+  console.log(`${pad(r.contender, 52)}${pad(r.personality, 9)}${pad(ok ? `${(r.upload / 1000).toFixed(2)} s` : 'failed', 13)}${pad(ratio(r), 8)}${pad(r.requests, 10)}${r.stored} (of ${r.files} emitted)`);
   if (process.env.BENCH_VERBOSE) console.log(r.sequence.map((line) => `    ${line}`).join('\n'));
   if (!ok) {
     const reason = r.failures.length ? r.failures.join(' | ') : 'no error reported, but nothing was stored';
@@ -174,4 +239,5 @@ for (const r of rows) {
     if (r.notFound.length) console.log(`    404s from the mock: ${[...new Set(r.notFound)].join(', ')}`);
   }
 }
-console.log('\nupload wall: from afterEmit to the end of the build or the last answer of the mock, whichever is later.');
+console.log('\nupload wall: from the files on disk (afterEmit, writeBundle, the CLI\'s start) to the end of the build (or CLI) or the last answer of the mock, whichever is later.');
+console.log('ratio: over the Sentry plugin of the same bundler on the same server (the CLI: over @sentry/vite-plugin).');
