@@ -39,3 +39,13 @@ export function topFrame(stack: string): { file: string; line: number; column: n
   if (!match) throw new Error(`no frame in ${stack}`);
   return { file: match[1], line: Number(match[2]), column: Number(match[3]) - 1 };
 }
+
+/** The stack of what `run` throws (it must throw). */
+export function stackOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    return (e as Error).stack || '';
+  }
+  throw new Error('expected a throw');
+}

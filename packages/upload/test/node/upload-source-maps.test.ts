@@ -1,24 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { injectDebugIds, uploadSourceMaps, type UploadSourceMapsOptions } from '@faultline/upload';
-import { startMockSentry, type MockSentry } from '../helpers/mock-sentry';
-import { resolvePosition, runScript, topFrame } from '../helpers/resolve';
+import { mockSentryPerTest } from '../helpers/mock-per-test';
+import { resolvePosition, runScript, stackOf, topFrame } from '../helpers/resolve';
 import { mapByDebugId, mapByName } from '../helpers/server-maps';
 import { buildShop, cleanupShopBuilds, knownThrow } from '../helpers/shop-build';
 
 // The library as a CI script or another bundler's plugin calls it: the built package.
 vi.setConfig({ testTimeout: 30_000 });
 
-let mock: MockSentry | undefined;
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
+const serve = mockSentryPerTest();
 afterAll(cleanupShopBuilds);
 
 async function upload(personality: '20.x' | 'current', options: UploadSourceMapsOptions) {
-  const m = (mock = await startMockSentry({ personality }));
+  const m = await serve({ personality });
   const lines: string[] = [];
   const result = await uploadSourceMaps({
     url: m.url,
@@ -42,14 +38,7 @@ describe('uploadSourceMaps', () => {
     const main = scripts.find((s) => s.includes('main-'))!;
     const url = `https://shop.example.com/${main}`;
     const context = runScript(readFileSync(join(dist, main), 'utf8'), url);
-    const stack = (() => {
-      try {
-        context.shop.order();
-      } catch (e) {
-        return (e as Error).stack!;
-      }
-    })()!;
-    const frame = topFrame(stack);
+    const frame = topFrame(stackOf(() => context.shop.order()));
     const id = injected.find((s) => s.file == join(dist, main))!.debugId;
     expect(Object.values(context._sentryDebugIds)).toEqual([id]);
     const original = await resolvePosition(mapByDebugId(m, id)!, frame);
@@ -73,11 +62,11 @@ describe('uploadSourceMaps', () => {
   it('refuses a file outside the directory', async () => {
     const { dist } = await buildShop();
     await expect(upload('current', { directory: dist, files: ['../secret.js'], release: 'r' })).rejects.toThrow(`../secret.js is not inside ${dist}`);
-    expect(mock!.requests).toEqual([]);
+    expect(serve.current()!.requests).toEqual([]);
   });
 
   it('takes the server settings and release from FAULTLINE_* before SENTRY_*', async () => {
-    const m = (mock = await startMockSentry({ personality: '20.x' }));
+    const m = await serve({ personality: '20.x' });
     const { dist } = await buildShop();
     const saved = { ...process.env };
     Object.assign(process.env, {
@@ -128,7 +117,7 @@ describe('uploadSourceMaps deleteAfterUpload', () => {
 
   it('keeps every file after a failed upload and in a dry run', async () => {
     const { dist, scripts } = await buildShop();
-    const m = (mock = await startMockSentry({ personality: 'current' }));
+    const m = await serve({ personality: 'current' });
     m.fail({ path: /releases/, status: 401, body: '{"detail":"Invalid token"}', times: 5 });
     const common = { directory: dist, release: 'r', url: m.url, authToken: m.token, org: 'acme', project: 'shop', silent: true, deleteAfterUpload: true };
     await expect(uploadSourceMaps(common)).rejects.toThrow(/HTTP 401/);

@@ -16,42 +16,48 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const RELEASE = 'vue-shop@1.0.0';
 
-let browser: Browser;
-let collector: TestCollector;
-let build: ViteBuild;
-let site: StaticServer;
+/** What the file's tests share, made once: the collector, the build uploaded to it, its web server, Chromium. */
+interface Setup {
+  collector: TestCollector;
+  build: ViteBuild;
+  site: StaticServer;
+  browser: Browser;
+}
+
+const setup = {} as Setup;
 
 beforeAll(async () => {
-  collector = await startTestCollector();
-  build = await buildVueApp([
-    faultline({ url: collector.url, authToken: collector.token, org: 'sentry', project: 'default', release: RELEASE, failOnError: true, silent: true }),
-  ]);
-  site = await startStaticServer(build.outDir);
-  browser = await launchBrowser();
+  const collector = (setup.collector = await startTestCollector());
+  const plugin = faultline({ url: collector.url, authToken: collector.token, org: 'sentry', project: 'default', release: RELEASE, failOnError: true, silent: true });
+  setup.build = await buildVueApp([plugin]);
+  setup.site = await startStaticServer(setup.build.outDir);
+  setup.browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await collector?.close();
+  await setup.browser?.close();
+  await setup.site?.close();
+  await setup.collector?.close();
   removeTestDirs();
   cleanupBuilds();
 });
 
 /** Vite's own index.html, with the SDK's DSN and release set before the app's script runs. */
 function appPage(dsn: string): string {
-  const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+  const html = readFileSync(join(setup.build.outDir, 'index.html'), 'utf8');
   return html.replace('<head>', `<head><script>window.__DSN__ = ${JSON.stringify(dsn)}; window.__RELEASE__ = ${JSON.stringify(RELEASE)};</script>`);
 }
 
 describe('vite build uploaded by faultline() to the collector', () => {
   it('has the release on the collector, finalized', async () => {
+    const { collector } = setup;
     const release = await collector.api(`/api/0/organizations/sentry/releases/${RELEASE}/`);
     expect(release.status).toBe(200);
     expect(await release.json()).toMatchObject({ version: RELEASE, dateReleased: expect.any(String) });
   });
 
   it('shows a click that throws in the Vue SFC at the original .vue file, line and function, through the debug ID', async () => {
+    const { collector, site, browser } = setup;
     const opened = await openPage(browser, site.page(appPage(collector.info.dsn)));
     try {
       await opened.page.click('#checkout');

@@ -1,10 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { build, type InlineConfig, type Logger, type Plugin } from 'vite';
+import { listFiles } from '../../../upload/src/directory-artifacts';
 import { locate } from '../../../upload/test/helpers/resolve';
+
+export { listFiles };
 
 export const VUE_APP = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/vue-app');
 
@@ -18,20 +21,6 @@ export const tempDir = (prefix = 'faultline-vite-') => {
   tempDirs.push(dir);
   return dir;
 };
-
-/** Every file under `dir`, relative, `/`-separated, sorted. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 export interface ViteBuild {
   outDir: string;
@@ -75,7 +64,7 @@ export async function buildVueApp(plugins: Plugin[], overrides: InlineConfig = {
     plugins: [vue(), ...plugins],
     build: { outDir, emptyOutDir: true, ...overrides.build },
   });
-  const files = listFiles(outDir);
+  const files = await listFiles(outDir);
   const main = files.find((f) => /^assets\/index-[\w-]+\.js$/.test(f));
   if (!main) throw new Error(`no entry script in ${files.join(', ')}`);
   return { outDir, files, main, logs };

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { faultline } from '@faultline/vite-plugin';
-import { startMockSentry, type MockSentry } from '../../../upload/test/helpers/mock-sentry';
-import { resolvePosition, runScript, topFrame } from '../../../upload/test/helpers/resolve';
+import { mockSentryPerTest } from '../../../upload/test/helpers/mock-per-test';
+import { resolvePosition, runScript, stackOf, topFrame } from '../../../upload/test/helpers/resolve';
 import { mapByDebugId } from '../../../upload/test/helpers/server-maps';
 import { knownThrow, SHOP_APP } from '../../../upload/test/helpers/shop-build';
 import { cleanupBuilds, listFiles, tempDir } from '../helpers/vite-build';
@@ -14,16 +14,12 @@ import { cleanupBuilds, listFiles, tempDir } from '../helpers/vite-build';
 // what `write` wrote.
 vi.setConfig({ testTimeout: 30_000 });
 
-let mock: MockSentry | undefined;
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
+const serve = mockSentryPerTest();
 afterAll(cleanupBuilds);
 
 describe('rollup() with faultline()', () => {
   it('injects a debug ID into the minified chunk, uploads it, and a real throw resolves by debug ID to the original line', async () => {
-    const m = (mock = await startMockSentry({ personality: 'current' }));
+    const m = await serve({ personality: 'current' });
     const dir = tempDir('faultline-rollup-');
     const bundle = await rollup({
       input: join(SHOP_APP, 'src/main.js'),
@@ -32,7 +28,7 @@ describe('rollup() with faultline()', () => {
     await bundle.write({ dir, format: 'iife', sourcemap: true, entryFileNames: 'assets/[name]-[hash].js' });
     await bundle.close();
 
-    const files = listFiles(dir);
+    const files = await listFiles(dir);
     expect(files).toHaveLength(2);
     const [main, map] = files;
     expect(map).toBe(`${main}.map`);
@@ -45,13 +41,7 @@ describe('rollup() with faultline()', () => {
 
     const url = `https://shop.example.com/${main}`;
     const context = runScript(code, url);
-    let stack = '';
-    try {
-      context.shop.order();
-    } catch (e) {
-      stack = (e as Error).stack || '';
-    }
-    const frame = topFrame(stack);
+    const frame = topFrame(stackOf(() => context.shop.order()));
     expect(frame.file).toBe(url);
     expect(Object.values(context._sentryDebugIds)).toEqual([id]);
     const original = await resolvePosition(mapByDebugId(m, id!)!, frame);

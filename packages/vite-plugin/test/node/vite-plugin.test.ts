@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'vite';
 import faultline, { type FaultlineVitePluginOptions } from '@faultline/vite-plugin';
-import { startMockSentry, type MockSentry, type Personality } from '../../../upload/test/helpers/mock-sentry';
+import type { MockSentry, Personality } from '../../../upload/test/helpers/mock-sentry';
+import { mockSentryPerTest } from '../../../upload/test/helpers/mock-per-test';
 import { resolvePosition } from '../../../upload/test/helpers/resolve';
 import { mapByDebugId, mapByName } from '../../../upload/test/helpers/server-maps';
 import { buildVueApp, cleanupBuilds, knownThrow, throwInBuild, VUE_APP } from '../helpers/vite-build';
@@ -15,12 +16,8 @@ vi.setConfig({ testTimeout: 60_000 });
 const RELEASE = 'shop@1.4.2';
 const DEBUG_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let mock: MockSentry | undefined;
-const serve = async (personality: Personality) => (mock = await startMockSentry({ personality }));
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
+const mockSentry = mockSentryPerTest();
+const serve = (personality: Personality) => mockSentry({ personality });
 afterAll(cleanupBuilds);
 
 const plugin = (m: MockSentry, options: FaultlineVitePluginOptions = {}) =>
