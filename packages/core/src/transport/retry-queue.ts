@@ -17,8 +17,12 @@ export interface RetryQueueOptions {
   _onOverflow(envelope: Envelope): void;
 }
 
-// Backoff: 2 s, 4 s, 8 s … up to 5 minutes, each ±20% so tabs that failed together spread out.
+// Backoff: 2 s, 4 s, then 8 s for about a minute, so a short outage (a server restart, a
+// tunnel) is seen to end within 10 s; past that the wait doubles up to 5 minutes. Each wait is
+// ±20%, so tabs that failed together spread out.
 const FIRST_DELAY = 2000;
+const SHORT_OUTAGE_DELAY = 8000;
+const SHORT_OUTAGE_ROUNDS = 8;
 const MAX_DELAY = 300_000;
 const LOCK = 'faultline-queue';
 
@@ -41,7 +45,9 @@ export function createRetryQueue({ _store, _attempt, _isLimited, _onOverflow }: 
 
   function plan(): void {
     if (timer) return;
-    const delay = Math.min(FIRST_DELAY * 2 ** failures, MAX_DELAY) * (0.8 + Math.random() * 0.4);
+    const delay =
+      (failures < SHORT_OUTAGE_ROUNDS ? Math.min(FIRST_DELAY * 2 ** failures, SHORT_OUTAGE_DELAY) : Math.min(SHORT_OUTAGE_DELAY * 2 ** (failures - SHORT_OUTAGE_ROUNDS + 1), MAX_DELAY)) *
+      (0.8 + Math.random() * 0.4);
     timer = setTimeout(() => {
       timer = undefined;
       drain();

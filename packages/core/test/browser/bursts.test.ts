@@ -1,22 +1,20 @@
 // Bursts (issue 13, part 3): a loop of 1,000 errors neither freezes the page nor floods the
-// server, and every drop is counted. BurstGuard is not in the CDN bundle yet (size budget):
-// these pages load the bundle built from the sources (helpers/offline-bundle.ts).
+// server, and every drop is counted. The CDN bundle's default BurstGuard.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Ingest } from '../helpers/ingest-server';
-import { useOfflineBundlePages } from '../helpers/offline-bundle';
+import { useBrowserAndIngest } from '../helpers/page-suite';
 import { expectClean, openSdkPage } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
 
-useOfflineBundlePages((b, i) => ([browser, ingest] = [b, i]));
+useBrowserAndIngest((b, i) => ([browser, ingest] = [b, i]));
 
 describe('a loop of 1,000 errors', () => {
   it('keeps the longest task under 200 ms, sends a bounded number, and reports the rest: together exactly 1,000', async () => {
     const opened = await openSdkPage(browser, ingest, {
-      bundle: '/offline/faultline.offline.js',
-      init: '{ dsn: DSN, integrations: [Faultline.burstGuardIntegration()] }',
+      init: '{ dsn: DSN }',
     });
     // The task's length measured in the page: from the loop's start to the next timer, which runs
     // once the task and its microtasks (where the pipeline runs) are done. (The Long Tasks API

@@ -1,17 +1,16 @@
 // Privacy by default (issue 13, part 2): secrets scrubbed in every place the issue lists with
-// sendDefaultPii off, present with it on. The Privacy integration is not in the CDN bundle yet
-// (size budget): these pages load the bundle built from the sources (helpers/offline-bundle.ts).
+// sendDefaultPii off, present with it on. The CDN bundle's default Privacy integration.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Breadcrumb, Event } from '../../src/types';
 import { type Ingest } from '../helpers/ingest-server';
-import { useOfflineBundlePages } from '../helpers/offline-bundle';
+import { useBrowserAndIngest } from '../helpers/page-suite';
 import { expectClean, openSdkPage } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
 
-useOfflineBundlePages((b, i) => ([browser, ingest] = [b, i]));
+useBrowserAndIngest((b, i) => ([browser, ingest] = [b, i]));
 
 // Secrets in every place the issue lists, and data that must stay.
 const SCRIPT = `
@@ -33,7 +32,7 @@ const SCRIPT = `
   });`;
 
 const init = (extra: string) =>
-  `{ dsn: DSN, scrubKeys: ['iban'], integrations: [Faultline.privacyIntegration()], beforeSend(event) {
+  `{ dsn: DSN, scrubKeys: ['iban'], beforeSend(event) {
       window.__out.seen = event.extra.password;
       event.extra.addedByBeforeSend = { password: 'kept: beforeSend added it' };
       return event;
@@ -43,7 +42,7 @@ const crumbsOf = (event: Event): Breadcrumb[] => (Array.isArray(event.breadcrumb
 
 describe('privacy by default (sendDefaultPii: false)', () => {
   it('filters secret-looking keys at any depth in extra, contexts, breadcrumb data and request data, and secret query parameters', async () => {
-    const opened = await openSdkPage(browser, ingest, { bundle: '/offline/faultline.offline.js', init: init(''), script: SCRIPT });
+    const opened = await openSdkPage(browser, ingest, { init: init(''), script: SCRIPT });
     const [event] = await ingest.waitForEvents(1);
     expect(event.extra).toEqual({
       password: '[Filtered]',
@@ -75,7 +74,6 @@ describe('privacy by default (sendDefaultPii: false)', () => {
 describe('sendDefaultPii: true', () => {
   it('keeps the data as given, asks the server for the IP ({{auto}}), and still applies scrubKeys', async () => {
     const opened = await openSdkPage(browser, ingest, {
-      bundle: '/offline/faultline.offline.js',
       init: init(', sendDefaultPii: true'),
       script: SCRIPT.replace(`ip_address: '10.1.2.3'`, 'username: "ada"'),
     });

@@ -1,16 +1,15 @@
 // Release health (issue 13, part 4): sessions per page load and navigation, errored and crashed.
-// The Sessions integration is not in the CDN bundle yet (size budget): these pages load the
-// bundle built from the sources (helpers/offline-bundle.ts).
+// The CDN bundle's default Sessions integration.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Ingest } from '../helpers/ingest-server';
-import { useOfflineBundlePages } from '../helpers/offline-bundle';
+import { useBrowserAndIngest } from '../helpers/page-suite';
 import { expectClean, flushAndSettle, openSdkPage } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
 
-useOfflineBundlePages((b, i) => ([browser, ingest] = [b, i]));
+useBrowserAndIngest((b, i) => ([browser, ingest] = [b, i]));
 
 interface SessionUpdate {
   sid: string;
@@ -32,7 +31,7 @@ function sessions(): SessionUpdate[] {
 }
 
 const open = (init: string, script = '') =>
-  openSdkPage(browser, ingest, { bundle: '/offline/faultline.offline.js', init: `{ dsn: DSN, release: 'shop@1.2.3', environment: 'staging', integrations: [Faultline.sessionsIntegration()]${init} }`, script });
+  openSdkPage(browser, ingest, { init: `{ dsn: DSN, release: 'shop@1.2.3', environment: 'staging'${init} }`, script });
 
 describe('sessions', () => {
   it('one per page load, in its own envelope, with init, started, duration, attrs and a random did', async () => {
