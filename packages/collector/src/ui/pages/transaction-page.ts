@@ -13,6 +13,9 @@ import { timeTag } from '../parts/time';
 import { vitalValue } from '../parts/vital-cell';
 import type { PageState, UiContext } from '../ui-context';
 
+/** A measurement that is no Web Vital: milliseconds as durations, anything else to three decimals with its unit. */
+const measurementText = (m: { value: number; unit: string }) => (m.unit == 'millisecond' ? formatMs(m.value) : `${Number(m.value.toFixed(3))}${m.unit && m.unit != 'none' ? ` ${m.unit}` : ''}`);
+
 const isVital = (name: string): name is Vital => (VITALS as readonly string[]).includes(name);
 
 /** A transaction: its facts, measurements (vitals rated), the span waterfall, tags, and the errors of its trace linked to their issues. */
@@ -31,7 +34,7 @@ ${fact('Release', row.release || '–')}${fact('Environment', row.environment ||
 <p class="muted">Trace <code>${row.trace_id}</code> · event <code>${row.event_id}</code></p>
 ${request?.url ? html`<p>${urlText(request.url)}</p>` : ''}
 <h2>Measurements</h2>${measurements.length ? html`<table class="measurements"><tbody>${measurements.map(
-    ([name, m]) => html`<tr><th scope="row">${name}</th><td class="num">${isVital(name) ? vitalValue(name, row[name]) : html`${m.value} ${m.unit}`}</td></tr>`,
+    ([name, m]) => html`<tr><th scope="row">${name}</th><td class="num">${isVital(name) ? vitalValue(name, row[name]) : measurementText(m)}</td></tr>`,
   )}</tbody></table>` : html`<p class="muted">None.</p>`}
 <h2>Spans</h2>${spanWaterfall({ name: row.name, op: row.op, start: row.start_timestamp, end: row.timestamp, rootSpanId: String(trace.span_id ?? '') }, spans)}
 ${tx.errors.length ? html`<p class="muted">${tx.errors.map((e) => e.message)}</p>` : ''}

@@ -47,6 +47,13 @@ export function spanTree(spans: Span[], rootSpanId: string): WaterfallRow[] {
   return out;
 }
 
+/** The span's duration right of its bar; for a bar reaching the right edge, left of it, or inside it when it is long too. */
+function timeLabel(x0: number, w: number, y: number, took: string): SafeHtml {
+  if (x0 + w <= WIDTH - 60) return html`<text x="${(x0 + w + 4).toFixed(1)}" y="${y + 14}" class="span-time">${took}</text>`;
+  if (x0 - LABEL > 60) return html`<text x="${(x0 - 4).toFixed(1)}" y="${y + 14}" class="span-time" text-anchor="end">${took}</text>`;
+  return html`<text x="${WIDTH - 6}" y="${y + 14}" class="span-time inside" text-anchor="end">${took}</text>`;
+}
+
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 /** A class from the op's first word (`http.client` → `op-http`); anything else is `op-other`. */
 const opClass = (op: string | undefined) => {
@@ -74,7 +81,7 @@ export function spanWaterfall(tx: { name: string; op: string; start: number; end
     return html`<g class="span-row" data-span="${key}"><title>${op} ${description} · ${took} · starts at +${formatMs(Math.max(0, start - tx.start) * 1000)}</title>
 <text x="${4 + depth * 10}" y="${y + 14}" class="span-label">${label}</text>
 <rect x="${x0.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW - 6}" rx="2" class="span-bar ${cls}"></rect>
-<text x="${Math.min(WIDTH - 4, x0 + w + 4).toFixed(1)}" y="${y + 14}" class="span-time"${x0 + w > WIDTH - 70 ? html` text-anchor="end"` : ''}>${took}</text></g>`;
+${timeLabel(x0, w, y, took)}</g>`;
   };
   const root = bar(tx.rootSpanId, 0, tx.op || 'transaction', tx.name, tx.start, tx.end, 'root', 0);
   const body = shown.map((r, i) => bar(r.span.span_id, r.depth, String(r.span.op ?? ''), String(r.span.description ?? ''), r.span.start_timestamp, r.span.timestamp, opClass(r.span.op), i + 1));

@@ -95,6 +95,7 @@ svg.waterfall { display: block; font-size: 11px; font-family: ui-monospace, SFMo
 svg.waterfall .axis { stroke: var(--line); }
 svg.waterfall .span-label { fill: var(--fg); }
 svg.waterfall .span-time { fill: var(--muted); font-size: 10px; }
+svg.waterfall .span-time.inside { fill: #fff; }
 svg.waterfall .span-row:hover { opacity: .8; }
 svg.waterfall .span-bar { fill: #8a7fbf; }
 svg.waterfall .span-bar.root { fill: var(--accent); }
