@@ -78,32 +78,30 @@ function syntheticError(message: string, above: Function): Error {
   return error;
 }
 
-function remember(id: string): string {
-  lastId = id;
-  return id;
+/** The event id of a capture by the current client (a fresh id without one), remembered as the last. */
+function remember(capture: (client: Client) => string): string {
+  const client = getClient<Client>();
+  return (lastId = client ? capture(client) : uuid4());
 }
 
 /** Reports an error (or anything thrown); returns the event id. */
 export function captureException(exception: unknown, hint?: EventHint | CaptureContext): string {
-  const client = getClient<Client>();
   const fullHint = toHint(hint);
   fullHint.syntheticException = syntheticError('synthetic', captureException);
-  return remember(client ? client.captureException(exception, fullHint) : uuid4());
+  return remember((client) => client.captureException(exception, fullHint));
 }
 
 /** Reports a message at `level` (default 'info'); the second argument may also be a scope context. */
 export function captureMessage(message: string, level?: SeverityLevel | ScopeContext): string {
-  const client = getClient<Client>();
   const hint: EventHint = typeof level == 'object' ? { captureContext: level } : {};
   hint.syntheticException = syntheticError(String(message), captureMessage);
   const severity = typeof level == 'string' ? level : (typeof level == 'object' && level.level) || undefined;
-  return remember(client ? client.captureMessage(message, severity, hint) : uuid4());
+  return remember((client) => client.captureMessage(message, severity, hint));
 }
 
 /** Sends an event you built yourself. */
 export function captureEvent(event: Event, hint?: EventHint): string {
-  const client = getClient<Client>();
-  return remember(client ? client.captureEvent(event, hint) : uuid4());
+  return remember((client) => client.captureEvent(event, hint));
 }
 
 /** Sentry accepts a hint or a scope context as the second argument of captureException. */
