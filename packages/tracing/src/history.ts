@@ -1,32 +1,35 @@
+import { patch } from './patch';
+
 /**
- * Calls `onChange(to)` when the page's URL changes without a reload (pushState, replaceState,
- * back/forward); returns the restore (the originals come back unless wrapped again since).
+ * Calls `onChange()` when the page's URL changes without a reload (pushState, replaceState,
+ * back/forward); returns the restore.
  */
-export function onHistoryChange(onChange: (to: string) => void): () => void {
+export function onHistoryChange(onChange: () => void): () => void {
   let last = location.href;
   let enabled = true;
   const check = () => {
-    const to = location.href;
-    if (!enabled || to == last) return;
-    last = to;
-    try {
-      onChange(to);
-    } catch {
-      // our bug is not the page's problem
+    if (enabled && location.href != last) {
+      last = location.href;
+      onChange();
     }
   };
-  const restores = (['pushState', 'replaceState'] as const).map((name) => {
-    const original = history[name];
-    const wrapped = function (this: History, ...args: Parameters<History['pushState']>) {
-      const result = original.apply(this, args);
-      check();
-      return result;
-    };
-    history[name] = wrapped;
-    return () => {
-      if (history[name] === wrapped) history[name] = original;
-    };
-  });
+  const restores = (['pushState', 'replaceState'] as const).map((name) =>
+    patch(
+      history,
+      name,
+      (original) =>
+        function (this: History, ...args: Parameters<History['pushState']>) {
+          const result = original.apply(this, args);
+          // Our bug must not become the page's: the state changed whatever happens here.
+          try {
+            check();
+          } catch {
+            // nothing to undo
+          }
+          return result;
+        }
+    )
+  );
   addEventListener('popstate', check);
   return () => {
     enabled = false;

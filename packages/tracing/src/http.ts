@@ -1,3 +1,4 @@
+import { patch } from './patch';
 import { mergeBaggage } from './propagation';
 import { absoluteUrl } from './url';
 
@@ -9,100 +10,79 @@ export interface TracedRequest {
   start: number;
 }
 
-export interface HttpHooks {
-  /**
-   * Called as a request starts. Returns the headers to add (or none), and the function to call
-   * when it ends with the status (0 when it failed without a response).
-   */
-  onStart(request: TracedRequest): { headers?: Record<string, string>; end: (status: number) => void } | undefined;
-}
+/**
+ * Called as a request starts. Returns the headers to add (or none), and the function to call
+ * when it ends with the status (0 when it failed without a response); undefined to leave it be.
+ */
+export type OnRequest = (request: TracedRequest) => { headers?: Record<string, string>; end: (status: number) => void } | undefined;
 
 /**
  * Wraps fetch and XMLHttpRequest to time each request and add trace headers before it goes
- * out (core's own wrapper only observes, and cannot add headers). Returns the restore: the
- * originals come back unless another script wrapped ours since, which then keeps working
- * (our wrapper passes straight through once disabled).
+ * out (core's own wrapper only observes, and cannot add headers). Returns the restore; a
+ * wrapper left in place (wrapped again by another script) passes straight through after it.
  */
-export function instrumentHttp(hooks: HttpHooks): () => void {
+export function instrumentHttp(onRequest: OnRequest): () => void {
   let enabled = true;
-  const restores: Array<() => void> = [];
-  const start = (method: string, url: string) => {
-    if (!enabled) return undefined;
+  const start = (method: unknown, url: string) => {
     try {
-      return hooks.onStart({ method, url, start: performance.now() });
+      return enabled ? onRequest({ method: String(method || 'GET').toUpperCase(), url: absoluteUrl(url), start: performance.now() }) : undefined;
     } catch {
       return undefined;
     }
   };
-
-  if (typeof fetch == 'function') {
-    const original = globalThis.fetch;
-    const wrapped = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-      let hook: ReturnType<typeof start>;
-      try {
-        const request = typeof Request != 'undefined' && input instanceof Request ? input : undefined;
-        const method = String((init && init.method) || (request && request.method) || 'GET').toUpperCase();
-        hook = start(method, request ? request.url : absoluteUrl(String(input)));
-        if (hook && hook.headers) {
-          const headers = new Headers((init && init.headers) || (request && request.headers) || undefined);
-          for (const name in hook.headers) headers.set(name, name == 'baggage' ? mergeBaggage(headers.get(name), hook.headers[name]) : hook.headers[name]);
-          init = { ...init, headers };
+  const proto = XMLHttpRequest.prototype;
+  const opened = new WeakMap<XMLHttpRequest, [method: unknown, url: string]>();
+  // Browsers that run Web Vitals have both fetch and XMLHttpRequest.
+  const restores = [
+    patch(
+      globalThis,
+      'fetch',
+      (original) =>
+        function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+          const request = input instanceof Request ? input : undefined;
+          const hook = start((init && init.method) || (request && request.method), request ? request.url : String(input));
+          if (hook && hook.headers) {
+            const headers = new Headers((init && init.headers) || (request && request.headers) || undefined);
+            for (const name in hook.headers) headers.set(name, name == 'baggage' ? mergeBaggage(headers.get(name), hook.headers[name]) : hook.headers[name]);
+            init = { ...init, headers };
+          }
+          const result = original.call(this, input, init);
+          if (hook)
+            result.then(
+              (response) => hook.end(response.status),
+              () => hook.end(0)
+            );
+          return result;
         }
-      } catch {
-        // arguments only fetch itself can judge: passed on untouched
-      }
-      const result = original.call(this, input, init);
-      if (hook) {
-        const end = hook.end;
-        result.then(
-          (response) => end(response.status),
-          () => end(0),
-        );
-      }
-      return result;
-    } as typeof fetch;
-    globalThis.fetch = wrapped;
-    restores.push(() => {
-      if (globalThis.fetch === wrapped) globalThis.fetch = original;
-    });
-  }
-
-  if (typeof XMLHttpRequest == 'function') {
-    const proto = XMLHttpRequest.prototype;
-    const opened = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
-    const { open, send } = proto;
-    const wrappedOpen = function (this: XMLHttpRequest, ...args: unknown[]) {
-      try {
-        opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(String(args[1])) });
-      } catch {
-        // an unreadable URL: left to open() to judge
-      }
-      return (open as (...a: unknown[]) => void).apply(this, args);
-    } as XMLHttpRequest['open'];
-    const wrappedSend = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-      const info = opened.get(this);
-      const hook = info && start(info.method, info.url);
-      if (hook) {
-        try {
-          for (const name in hook.headers) this.setRequestHeader(name, hook.headers[name]);
-        } catch {
-          // a header the page already set in a way setRequestHeader refuses: sent without ours
+    ),
+    patch(
+      proto,
+      'open',
+      (original) =>
+        function (this: XMLHttpRequest, ...args: unknown[]) {
+          opened.set(this, [args[0], String(args[1])]);
+          return (original as (...a: unknown[]) => void).apply(this, args);
+        } as XMLHttpRequest['open']
+    ),
+    patch(
+      proto,
+      'send',
+      (original) =>
+        function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+          const info = opened.get(this);
+          const hook = info && start(info[0], info[1]);
+          if (hook) {
+            // setRequestHeader after open() and before send() cannot throw.
+            for (const name in hook.headers) this.setRequestHeader(name, hook.headers[name]);
+            this.addEventListener('loadend', () => hook.end(this.status), { once: true });
+          }
+          return original.call(this, body);
         }
-        const xhr = this;
-        this.addEventListener('loadend', () => hook.end(xhr.status), { once: true });
-      }
-      return send.call(this, body);
-    };
-    proto.open = wrappedOpen;
-    proto.send = wrappedSend;
-    restores.push(() => {
-      if (proto.open === wrappedOpen) proto.open = open;
-      if (proto.send === wrappedSend) proto.send = send;
-    });
-  }
+    ),
+  ];
 
   return () => {
     enabled = false;
-    for (const restore of restores) restore();
+    restores.forEach((restore) => restore());
   };
 }

@@ -8,7 +8,8 @@ type SpanFields = Omit<Span, 'span_id' | 'parent_span_id' | 'trace_id'>;
  * the fields of PerformanceNavigationTiming (`*` stands for `Start`, `$` for `End`), in one
  * string because a list of strings is larger in the bundle.
  */
-const PHASES = 'redirect:redirect*:redirect$,cache:fetch*:domainLookup*,DNS:domainLookup*:domainLookup$,connect:connect*:connect$,TLS/SSL:secureConnection*:connect$,request:request*:response*,response:response*:response$,DOM processing:response$:domInteractive,domContentLoadedEvent:domContentLoadedEvent*:domContentLoadedEvent$,loadEvent:loadEvent*:loadEvent$';
+const PHASES =
+  'redirect:redirect*:redirect$,DNS:domainLookup*:domainLookup$,connect:connect*:connect$,TLS/SSL:secureConnection*:connect$,request:request*:response*,response:response*:response$,DOM processing:response$:domInteractive,domContentLoadedEvent:domContentLoadedEvent*:domContentLoadedEvent$,loadEvent:loadEvent*:loadEvent$';
 
 const field = (entry: PerformanceNavigationTiming, name: string): number =>
   entry[name.replace('*', 'Start').replace('$', 'End') as keyof PerformanceNavigationTiming] as number;
@@ -30,10 +31,5 @@ export function navigationSpans(entry: PerformanceNavigationTiming | undefined):
   return spans;
 }
 
-export function navigationEntry(): PerformanceNavigationTiming | undefined {
-  try {
-    return performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const navigationEntry = (): PerformanceNavigationTiming | undefined =>
+  performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;

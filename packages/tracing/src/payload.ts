@@ -40,9 +40,7 @@ export function transactionEvent(transaction: Transaction, client: ClientLike, s
     ...event.contexts,
     trace: { trace_id: transaction.traceId, span_id: transaction.spanId, op: transaction.op, status: transaction.status },
   };
-  if (typeof location != 'undefined') {
-    event.request = { url: location.href, headers: { 'User-Agent': navigator.userAgent } };
-  }
+  event.request = { url: location.href, headers: { 'User-Agent': navigator.userAgent } };
   return event;
 }
 
@@ -52,20 +50,11 @@ export function transactionEvent(transaction: Transaction, client: ClientLike, s
  */
 export function sendTransaction(event: TransactionEvent, client: ClientLike): void {
   const { beforeSendTransaction } = client.getOptions();
-  const send = (result: Event | null) => {
-    if (!result) {
-      client.log(`transaction ${event.event_id} dropped by beforeSendTransaction`);
-      client.recordDroppedEvent('before_send', 'transaction');
-      return;
-    }
-    client.sendEnvelope('transaction', [['transaction', result]], event.event_id);
-  };
-  try {
-    const result = beforeSendTransaction ? beforeSendTransaction(event) : event;
-    if (result && typeof (result as PromiseLike<Event | null>).then == 'function') {
-      (result as PromiseLike<Event | null>).then(send, () => client.recordDroppedEvent('before_send', 'transaction'));
-    } else send(result as Event | null);
-  } catch {
-    client.recordDroppedEvent('before_send', 'transaction');
-  }
+  // A callback that throws or rejects drops the transaction too.
+  new Promise<Event | null>((resolve) => resolve(beforeSendTransaction ? beforeSendTransaction(event) : event))
+    .then(undefined, () => null)
+    .then((result) => {
+      if (result) client.sendEnvelope('transaction', [['transaction', result]], event.event_id);
+      else client.recordDroppedEvent('before_send', 'transaction');
+    });
 }

@@ -18,40 +18,20 @@ export interface TraceHeaderInfo {
  */
 export function shouldPropagate(url: string, targets: ReadonlyArray<string | RegExp> | undefined): boolean {
   const full = absoluteUrl(url);
-  if (!targets) {
-    try {
-      return new URL(full).origin == location.origin;
-    } catch {
-      return false;
-    }
-  }
+  if (!targets) return new URL(full).origin == location.origin;
   return targets.some((t) => (typeof t == 'string' ? full.includes(t) : full.search(t) > -1));
 }
 
 /** `sentry-trace: <trace_id>-<span_id>-<1|0>` */
 export const sentryTrace = ({ traceId, spanId, sampled }: TraceHeaderInfo): string => `${traceId}-${spanId}-${sampled ? 1 : 0}`;
 
-/** W3C baggage with Sentry's dynamic sampling context (`sentry-` keys), values URI-encoded. */
-export function baggage(info: TraceHeaderInfo): string {
-  const entries: Array<[string, string | undefined]> = [
-    ['trace_id', info.traceId],
-    ['public_key', info.publicKey],
-    ['release', info.release],
-    ['environment', info.environment],
-    ['sample_rate', String(info.rate)],
-    ['sampled', String(info.sampled)],
-  ];
-  return entries
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `sentry-${key}=${encodeURIComponent(value!)}`)
-    .join(',');
+/** W3C baggage with Sentry's dynamic sampling context (`sentry-` keys), values URI-encoded, empty ones left out. */
+export function baggage({ traceId, publicKey, release, environment, rate, sampled }: TraceHeaderInfo): string {
+  const entries = { trace_id: traceId, public_key: publicKey, release, environment, sample_rate: rate, sampled };
+  let out = '';
+  for (const [key, value] of Object.entries(entries)) if (value != null && value !== '') out += `,sentry-${key}=${encodeURIComponent(value)}`;
+  return out.slice(1);
 }
 
-/** The page's own baggage entries kept, Sentry's replaced by ours. */
-export function mergeBaggage(existing: string | null | undefined, ours: string): string {
-  const kept = (existing || '')
-    .split(',')
-    .map((e) => e.trim())
-    .filter((e) => e && !e.startsWith('sentry-'));
-  return [...kept, ours].join(',');
-}
+/** The page's own baggage entries kept, ours after them (a page setting Sentry's own keeps its). */
+export const mergeBaggage = (existing: string | null | undefined, ours: string): string => (existing ? `${existing},${ours}` : ours);

@@ -22,11 +22,7 @@ export function resourceSpans(entries: PerformanceResourceTiming[], max: number,
       description: redactUrl(shortUrl(entry.name)),
       start_timestamp: toSeconds(entry.startTime),
       timestamp: toSeconds(entry.responseEnd || entry.startTime + entry.duration),
-      data: {
-        'http.response_transfer_size': entry.transferSize,
-        'http.response_content_length': entry.encodedBodySize,
-        'http.decoded_response_content_length': entry.decodedBodySize,
-      },
+      data: { 'http.response_transfer_size': entry.transferSize, 'http.decoded_response_content_length': entry.decodedBodySize },
     });
   }
   return spans;

@@ -14,7 +14,7 @@ export interface SamplingDecision {
 export function decideSampling(
   options: Pick<Options, 'tracesSampleRate' | 'tracesSampler'>,
   context: { name: string; op: string; parentSampled?: boolean },
-  random: () => number = Math.random,
+  random: () => number = Math.random
 ): SamplingDecision | undefined {
   const { tracesSampler, tracesSampleRate } = options;
   if (!tracesSampler && tracesSampleRate == null) return undefined;
@@ -26,7 +26,8 @@ export function decideSampling(
       rate = 0;
     }
   }
-  if (typeof rate == 'boolean') return { sampled: rate, rate: rate ? 1 : 0 };
-  if (typeof rate != 'number' || !(rate >= 0 && rate <= 1)) return { sampled: false, rate: 0 };
-  return { sampled: rate > 0 && random() < rate, rate };
+  if (typeof rate == 'boolean') rate = +rate;
+  // Not a number from 0 to 1 (NaN, undefined, 2): nothing sampled.
+  if (!((rate as number) >= 0 && (rate as number) <= 1)) rate = 0;
+  return { sampled: random() < (rate as number), rate: rate as number };
 }

@@ -1,11 +1,8 @@
 // Spans are timed with performance.now() (monotonic, and in the same clock as the Performance
 // Timeline entries) and sent as seconds since the epoch, as the protocol wants.
 
-/** The page's time origin in ms since the epoch (navigation start). */
-export const timeOrigin = (): number => performance.timeOrigin || Date.now() - performance.now();
-
-/** A Performance Timeline time (ms since the time origin) as seconds since the epoch. */
-export const toSeconds = (perfMs: number): number => (timeOrigin() + perfMs) / 1000;
+/** A Performance Timeline time (ms since the time origin, navigation start) as seconds since the epoch. */
+export const toSeconds = (perfMs: number): number => (performance.timeOrigin + perfMs) / 1000;
 
 /** Now, in the Performance Timeline's clock (ms). */
 export const perfNow = (): number => performance.now();

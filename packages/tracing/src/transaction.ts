@@ -60,5 +60,13 @@ export function statusFromHttp(code: number | undefined): string {
   if (!code) return 'unknown_error';
   if (code < 400) return 'ok';
   // The ones Sentry's UI tells apart most often; every other 4xx and 5xx falls in a generic one.
-  return code == 404 ? 'not_found' : code == 403 ? 'permission_denied' : code == 429 ? 'resource_exhausted' : code < 500 ? 'invalid_argument' : 'internal_error';
+  return code == 404
+    ? 'not_found'
+    : code == 403
+    ? 'permission_denied'
+    : code == 429
+    ? 'resource_exhausted'
+    : code < 500
+    ? 'invalid_argument'
+    : 'internal_error';
 }

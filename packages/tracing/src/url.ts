@@ -8,21 +8,8 @@ export function redactUrl(url: string): string {
     .replace(/([?&#;])([^=&#;]+)=([^&#;?]*)/g, (all, sep, name) => (SECRET_KEYS.test(name) ? `${sep}${name}=[Filtered]` : all));
 }
 
-/** The URL resolved against the page, as fetch and XHR resolve it. */
-export function absoluteUrl(url: string): string {
-  try {
-    return new URL(url, document.baseURI).href;
-  } catch {
-    return String(url);
-  }
-}
+/** The URL resolved against the page, as fetch and XHR resolve it (throws where they would fail). */
+export const absoluteUrl = (url: string): string => new URL(url, document.baseURI).href;
 
 /** Same-origin URLs shown as their path (as Sentry shows resources), others in full. */
-export function shortUrl(url: string): string {
-  try {
-    const parsed = new URL(url, location.href);
-    return parsed.origin == location.origin ? parsed.pathname + parsed.search : parsed.href;
-  } catch {
-    return url;
-  }
-}
+export const shortUrl = (url: string): string => url.replace(location.origin + '/', '/');

@@ -31,8 +31,5 @@ export function onRouterNavigation(router: RouterLike, onNavigation: (name: stri
   const removeAfter = router.afterEach((to, _from, failure) => {
     if (!failure) onNavigation(routeName(to), began);
   });
-  return () => {
-    if (typeof removeBefore == 'function') removeBefore();
-    if (typeof removeAfter == 'function') removeAfter();
-  };
+  return () => [removeBefore, removeAfter].forEach((remove) => typeof remove == 'function' && remove());
 }

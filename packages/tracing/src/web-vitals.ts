@@ -1,13 +1,6 @@
-import { onCLS, onFCP, onINP, onLCP, onTTFB, type CLSMetric, type INPMetric, type LCPMetric } from 'web-vitals';
+import { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals';
 import { describeElement } from './element';
-import type { Measurement } from './transaction';
-import { redactUrl, shortUrl } from './url';
-
-/** The Web Vitals known so far: measurements and the attributes that explain them. */
-export interface Vitals {
-  measurements: Record<string, Measurement>;
-  tags: Record<string, string>;
-}
+import type { Transaction } from './transaction';
 
 export interface Interaction {
   /** ms, the interaction's latency. */
@@ -19,47 +12,41 @@ export interface Interaction {
   target?: string;
 }
 
-const ms = (value: number): Measurement => ({ value, unit: 'millisecond' });
+const ms = (value: number) => ({ value, unit: 'millisecond' });
 
 /**
- * Subscribes to LCP, FCP, CLS and TTFB with `reportAllChanges`, so the page-load transaction
- * has the values known when it ends (LCP and CLS only become final later, when the page is
- * hidden). INP goes to `onInp` each time it changes, with the interaction that set it.
- * web-vitals cannot unsubscribe: `stop` only mutes the callbacks.
+ * Puts LCP, FCP, CLS and TTFB on the page-load transaction as `measurements`, with the LCP
+ * element and what the largest layout shift moved as tags, until it ends. `reportAllChanges`
+ * gives the values known by then (LCP and CLS only become final when the page is hidden).
+ * INP goes to `onInp` each time it changes, with the interaction that set it.
  */
-export function trackWebVitals(onInp: (interaction: Interaction) => void): { vitals: Vitals; stop: () => void } {
-  const vitals: Vitals = { measurements: {}, tags: {} };
-  let live = true;
+export function trackWebVitals(pageload: Transaction, onInp: (interaction: Interaction) => void): void {
   const opts = { reportAllChanges: true };
-  const put = (name: string, value: Measurement) => {
-    if (live) vitals.measurements[name] = value;
+  const put = (name: string, value: { value: number; unit: string }) => {
+    if (!pageload.end) pageload.measurements[name] = value;
   };
   const tag = (name: string, value: string | undefined) => {
-    if (live && value) vitals.tags[name] = value.slice(0, 200);
+    if (!pageload.end && value) pageload.tags[name] = value;
   };
   try {
-    onLCP((metric: LCPMetric) => {
+    onLCP((metric) => {
       put('lcp', ms(metric.value));
       const entry = metric.entries[metric.entries.length - 1];
-      if (!entry) return;
-      tag('lcp.element', describeElement(entry.element));
-      if (entry.url) tag('lcp.url', redactUrl(shortUrl(entry.url)));
+      tag('lcp.element', describeElement(entry && entry.element));
     }, opts);
     onFCP((metric) => put('fcp', ms(metric.value)), opts);
     onTTFB((metric) => put('ttfb', ms(metric.value)), opts);
-    onCLS((metric: CLSMetric) => {
+    onCLS((metric) => {
       put('cls', { value: metric.value, unit: '' });
-      // The sources of the largest shift in the window that makes the value.
-      const largest = metric.entries.reduce<LayoutShift | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
-      (largest?.sources || []).slice(0, 5).forEach((source, i) => tag(`cls.source.${i + 1}`, describeElement(source.node)));
+      // What moved in the largest shift of the window that makes the value.
+      const largest = metric.entries.slice().sort((a, b) => b.value - a.value)[0];
+      (largest ? largest.sources : []).forEach((source, i) => tag(`cls.source.${i + 1}`, describeElement(source.node)));
     }, opts);
-    onINP((metric: INPMetric) => {
+    onINP((metric) => {
       const entry = metric.entries[0];
-      if (!live || !entry) return;
-      onInp({ value: metric.value, start: entry.startTime, type: entry.name, target: describeElement(entry.target) });
+      if (entry) onInp({ value: metric.value, start: entry.startTime, type: entry.name, target: describeElement(entry.target) });
     }, opts);
   } catch {
     // a browser without PerformanceObserver: no vitals
   }
-  return { vitals, stop: () => (live = false) };
 }

@@ -43,12 +43,19 @@ describe('navigation', () => {
     expect(pageload.contexts.trace.op).toBe('pageload');
     await hidePage(page);
     const [, navigation] = await waitForTransactions(ingest, 2);
-    expect(navigation).toMatchObject({ transaction: '/soon', contexts: { trace: { op: 'navigation', status: 'cancelled' } }, tags: { visibilitychange: 'document.hidden' } });
+    expect(navigation).toMatchObject({
+      transaction: '/soon',
+      contexts: { trace: { op: 'navigation', status: 'cancelled' } },
+      tags: { visibilitychange: 'document.hidden' },
+    });
   });
 
   it('a hidden page sends its open page load at once, cancelled', async () => {
     const ingest = pages.ingest();
-    const page = await pages.open({ init: `{ dsn: DSN, tracesSampleRate: 1, integrations: [tracingIntegration({ idleTimeout: 10000 })] }`, body: '<h1>Some content to paint</h1>' });
+    const page = await pages.open({
+      init: `{ dsn: DSN, tracesSampleRate: 1, integrations: [tracingIntegration({ idleTimeout: 10000 })] }`,
+      body: '<h1>Some content to paint</h1>',
+    });
     await settle(300);
     expect(transactions(ingest)).toEqual([]);
     await hidePage(page);
@@ -102,7 +109,12 @@ describe('Vue Router 4', () => {
     await page.page.evaluate(() => (window as unknown as { router: { push(p: string): Promise<unknown> } }).router.push('/users/42'));
     const [, navigation] = await waitForTransactions(ingest, 2);
     expectValidTransaction(navigation);
-    expect(navigation).toMatchObject({ transaction: '/users/:id', transaction_info: { source: 'route' }, contexts: { trace: { op: 'navigation' } }, request: { url: `${ingest.pagesUrl}/users/42` } });
+    expect(navigation).toMatchObject({
+      transaction: '/users/:id',
+      transaction_info: { source: 'route' },
+      contexts: { trace: { op: 'navigation' } },
+      request: { url: `${ingest.pagesUrl}/users/42` },
+    });
     expect(await page.page.textContent('#app')).toBe('a user');
     expect(page.pageErrors).toEqual([]);
     await settle(500);

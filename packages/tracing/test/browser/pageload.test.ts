@@ -24,7 +24,11 @@ const SCRIPT = (ingestUrl: string) => `
 describe('page load', () => {
   it('gives one pageload transaction: navigation spans, request spans, Web Vitals, trace headers to the same origin only', async () => {
     const ingest = pages.ingest();
-    const page = await pages.open({ init: `{ dsn: DSN, release: 'shop@1.2.3', tracesSampleRate: 1, integrations: [tracingIntegration()] }`, body: BODY, script: SCRIPT(ingest.url) });
+    const page = await pages.open({
+      init: `{ dsn: DSN, release: 'shop@1.2.3', tracesSampleRate: 1, integrations: [tracingIntegration()] }`,
+      body: BODY,
+      script: SCRIPT(ingest.url),
+    });
     const [pageload] = await waitForTransactions(ingest, 1);
     expect(transactions(ingest)).toHaveLength(1);
     expectValidTransaction(pageload);
@@ -65,11 +69,13 @@ describe('page load', () => {
     expect(pageload.spans.filter((s) => s.op == 'ui.long-task').length).toBeGreaterThanOrEqual(1);
 
     const http = pageload.spans.filter((s) => s.op == 'http.client');
-    expect(http.map((s) => [s.description, s.status, s.data?.['http.response.status_code']]).sort()).toEqual([
-      ['GET /ok?token=[Filtered]', 'ok', 200],
-      [`GET ${ingest.url}/ok`, 'ok', 200],
-      ['GET /status/404', 'not_found', 404],
-    ].sort());
+    expect(http.map((s) => [s.description, s.status, s.data?.['http.response.status_code']]).sort()).toEqual(
+      [
+        ['GET /ok?token=[Filtered]', 'ok', 200],
+        [`GET ${ingest.url}/ok`, 'ok', 200],
+        ['GET /status/404', 'not_found', 404],
+      ].sort()
+    );
 
     // Headers as Chromium sent them: on both same-origin requests, on none to the other origin.
     const sent = await Promise.all(page.requests.filter((r) => /\/(ok|status\/404)/.test(r.url())).map(async (r) => [r.url(), await r.allHeaders()] as const));
@@ -77,7 +83,9 @@ describe('page load', () => {
     expect(sameOrigin).toHaveLength(2);
     for (const [, headers] of sameOrigin) {
       expect(headers['sentry-trace']).toMatch(new RegExp(`^${trace_id}-${span_id}-1$`));
-      expect(headers.baggage).toBe(`sentry-trace_id=${trace_id},sentry-public_key=public,sentry-release=shop%401.2.3,sentry-environment=production,sentry-sample_rate=1,sentry-sampled=true`);
+      expect(headers.baggage).toBe(
+        `sentry-trace_id=${trace_id},sentry-public_key=public,sentry-release=shop%401.2.3,sentry-environment=production,sentry-sample_rate=1,sentry-sampled=true`
+      );
     }
     const otherOrigin = sent.filter(([url]) => url.startsWith(ingest.url));
     expect(otherOrigin).toHaveLength(1);

@@ -77,7 +77,7 @@ describe('rate limits', () => {
     ingest.respondWith((req) =>
       req.envelope?.items.some((i) => i.header.type == 'transaction') && limited++ == 0
         ? { status: 429, headers: { 'X-Sentry-Rate-Limits': '60:transaction' }, body: '' }
-        : undefined,
+        : undefined
     );
     const page = await pages.open({ init: `{ dsn: DSN, tracesSampleRate: 1, offline: false, integrations: [tracingIntegration({ idleTimeout: 200 })] }` });
     await ingest.waitFor(() => limited == 1, 'the 429');

@@ -24,7 +24,17 @@ export interface ReceivedTransaction {
   start_timestamp: number;
   timestamp: number;
   contexts: { trace: { trace_id: string; span_id: string; op: string; status: string } };
-  spans: Array<{ span_id: string; parent_span_id: string; trace_id: string; op: string; description?: string; start_timestamp: number; timestamp: number; status?: string; data?: Record<string, unknown> }>;
+  spans: Array<{
+    span_id: string;
+    parent_span_id: string;
+    trace_id: string;
+    op: string;
+    description?: string;
+    start_timestamp: number;
+    timestamp: number;
+    status?: string;
+    data?: Record<string, unknown>;
+  }>;
   measurements?: Record<string, { value: number; unit: string }>;
   tags?: Record<string, string>;
   user?: Record<string, unknown>;
@@ -39,7 +49,11 @@ export interface ReceivedTransaction {
 export async function buildTracingBundle(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'faultline-tracing-'));
   const result = await build({
-    stdin: { contents: `export * from ${JSON.stringify(coreSrc)}; export { tracingIntegration, browserTracingIntegration } from ${JSON.stringify(tracingSrc)};`, resolveDir: dir, loader: 'ts' },
+    stdin: {
+      contents: `export * from ${JSON.stringify(coreSrc)}; export { tracingIntegration, browserTracingIntegration } from ${JSON.stringify(tracingSrc)};`,
+      resolveDir: dir,
+      loader: 'ts',
+    },
     // One core in the page: tracing's import of the package resolves to the same sources.
     alias: { '@faultline/core': coreSrc },
     nodePaths: [fileURLToPath(new URL('../../../../node_modules', import.meta.url))],
@@ -54,14 +68,22 @@ export async function buildTracingBundle(): Promise<string> {
   await writeFile(join(dir, 'faultline-tracing.js'), result.outputFiles[0].contents);
   // Vue 3 and Vue Router 4 for the router test, as the page's globals `Vue` and `VueRouter`.
   const vue = await build({
-    stdin: { contents: `import * as Vue from 'vue'; import * as VueRouter from 'vue-router'; Object.assign(window, { Vue, VueRouter });`, resolveDir: fileURLToPath(new URL('../../../../', import.meta.url)) },
+    stdin: {
+      contents: `import * as Vue from 'vue'; import * as VueRouter from 'vue-router'; Object.assign(window, { Vue, VueRouter });`,
+      resolveDir: fileURLToPath(new URL('../../../../', import.meta.url)),
+    },
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
     write: false,
     logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"', __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
   });
   await writeFile(join(dir, 'vue.js'), vue.outputFiles[0].contents);
   return dir;
@@ -84,13 +106,18 @@ export interface TracingPage extends OpenedPage {
   requests: Request[];
 }
 
-export function tracingHtml(ingest: Ingest, { init = '{ dsn: DSN, tracesSampleRate: 1, integrations: [tracingIntegration()] }', body = '', script = '', head = '' }: TracingPageOptions): string {
+export function tracingHtml(
+  ingest: Ingest,
+  { init = '{ dsn: DSN, tracesSampleRate: 1, integrations: [tracingIntegration()] }', body = '', script = '', head = '' }: TracingPageOptions
+): string {
   return [
     '<!doctype html>',
     '<html><head><meta charset="utf-8"><title>tracing test</title>',
     head,
     `<script src="/tracing/faultline-tracing.js"></script>`,
-    `<script>window.__out = {}; var DSN = ${JSON.stringify(ingest.dsn())}; var tracingIntegration = Faultline.tracingIntegration; Faultline.init(${init});</script>`,
+    `<script>window.__out = {}; var DSN = ${JSON.stringify(
+      ingest.dsn()
+    )}; var tracingIntegration = Faultline.tracingIntegration; Faultline.init(${init});</script>`,
     '</head><body>',
     body,
     `<script>${script}</script>`,

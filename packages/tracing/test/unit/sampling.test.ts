@@ -30,7 +30,17 @@ describe('decideSampling', () => {
     expect(decideSampling({ tracesSampler: () => false }, ctx)).toEqual({ sampled: false, rate: 0 });
     expect(decideSampling({ tracesSampler: () => 2 }, ctx, () => 0)).toEqual({ sampled: false, rate: 0 });
     expect(decideSampling({ tracesSampler: () => NaN }, ctx, () => 0)).toEqual({ sampled: false, rate: 0 });
-    expect(decideSampling({ tracesSampler: () => { throw new Error('x'); } }, ctx, () => 0)).toEqual({ sampled: false, rate: 0 });
+    expect(
+      decideSampling(
+        {
+          tracesSampler: () => {
+            throw new Error('x');
+          },
+        },
+        ctx,
+        () => 0
+      )
+    ).toEqual({ sampled: false, rate: 0 });
     expect(decideSampling({ tracesSampleRate: -1 }, ctx, () => 0)).toEqual({ sampled: false, rate: 0 });
   });
 });

