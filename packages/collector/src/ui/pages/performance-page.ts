@@ -39,14 +39,14 @@ export function renderPerformancePage(ctx: UiContext, state: PageState, p: PerfP
   const rows = sorted(summary, p.sort);
   const body = html`<h1>Performance · ${p.project.name}</h1>
 ${perfFilters(ctx, p, '/performance/')}
-${rows.length ? html`<table class="performance"><thead><tr>${head('name', 'Transaction', false)}${head('count', 'Count')}${head('p50', 'p50')}${head('p75', 'p75')}${head('p95', 'p95')}${VITALS.map((v) => {
+${rows.length ? html`<div class="scroll"><table class="performance"><thead><tr>${head('name', 'Transaction', false)}${head('count', 'Count')}${head('p50', 'p50')}${head('p75', 'p75')}${head('p95', 'p95')}${VITALS.map((v) => {
     const t = VITAL_THRESHOLDS[v];
     return head(v, `${t.label} p75`, true, `p75 of ${t.label}; good ≤ ${t.good}${t.unit}, poor > ${t.poor}${t.unit}`);
   })}</tr></thead>
 <tbody>${rows.map(
     (r) => html`<tr class="transaction-summary"><td><a class="transaction-name" href="${transactionNameUrl(p, r.name)}">${r.name}</a></td><td class="num">${r.count}</td>
 <td class="num">${formatMs(r.p50)}</td><td class="num">${formatMs(r.p75)}</td><td class="num">${formatMs(r.p95)}</td>${VITALS.map((v) => vitalCell(v, r.vitals[v]?.p75))}</tr>`,
-  )}</tbody></table>
+  )}</tbody></table></div>
 <p class="muted">Durations and vitals are nearest-rank percentiles over the ${p.period == '24h' ? 'last 24 hours' : 'last 14 days'}. Ratings follow Google's thresholds for the p75: LCP 2.5 s / 4 s, FCP 1.8 s / 3 s, INP 200 / 500 ms, CLS 0.1 / 0.25, TTFB 800 / 1800 ms.</p>`
     : html`<section class="empty-state"><h2>No transactions ${p.period == '24h' ? 'in the last 24 hours' : 'in the last 14 days'}</h2>
 <p>Turn on tracing in the app (<code>tracesSampleRate</code> with <code>@faultline/tracing</code>, or <code>browserTracingIntegration</code> of <code>@sentry/browser</code>) and load a page.</p></section>`}`;

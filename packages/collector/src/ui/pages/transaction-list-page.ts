@@ -19,10 +19,10 @@ ${perfFilters(ctx, p, '/performance/summary/', { name })}
 ${summary ? html`<div class="facts">${fact('Count', summary.count)}${fact('p50', formatMs(summary.p50))}${fact('p75', formatMs(summary.p75))}${fact('p95', formatMs(summary.p95))}
 ${VITALS.map((v) => (summary.vitals[v] ? fact(`${VITAL_THRESHOLDS[v].label} p75`, vitalValue(v, summary.vitals[v]!.p75)) : ''))}</div>` : ''}
 <h2>Latest transactions</h2>
-${rows.length ? html`<table class="transactions"><thead><tr><th scope="col">Time</th><th scope="col" class="num">Duration</th>${VITALS.map((v) => html`<th scope="col" class="num">${VITAL_THRESHOLDS[v].label}</th>`)}<th scope="col">Op</th><th scope="col">Release</th><th scope="col">Environment</th><th scope="col" class="num">Spans</th></tr></thead>
+${rows.length ? html`<div class="scroll"><table class="transactions"><thead><tr><th scope="col">Time</th><th scope="col" class="num">Duration</th>${VITALS.map((v) => html`<th scope="col" class="num">${VITAL_THRESHOLDS[v].label}</th>`)}<th scope="col">Op</th><th scope="col">Release</th><th scope="col">Environment</th><th scope="col" class="num">Spans</th></tr></thead>
 <tbody>${rows.map(
     (r) => html`<tr class="transaction"><td><a href="${transactionUrl(p.project, r.event_id)}">${timeTag(r.timestamp, ctx.timeZone)}</a></td><td class="num">${formatMs(r.duration_ms)}</td>${VITALS.map((v) => vitalCell(v, r[v]))}
 <td>${r.op}</td><td>${r.release}</td><td>${r.environment}</td><td class="num">${r.span_count}</td></tr>`,
-  )}</tbody></table>` : html`<p class="muted">No transactions of this name in this period.</p>`}`;
+  )}</tbody></table></div>` : html`<p class="muted">No transactions of this name in this period.</p>`}`;
   return layout(name, state, body);
 }

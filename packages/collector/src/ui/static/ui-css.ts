@@ -86,6 +86,7 @@ a.disabled { color: var(--muted); pointer-events: none; text-decoration: none; }
 .vital-good { color: var(--ok); font-weight: 600; }
 .vital-needs-improvement { color: var(--warn); font-weight: 600; }
 .vital-poor { color: var(--error); font-weight: 600; }
+.scroll { overflow-x: auto; }
 .toggle { display: inline-flex; gap: 0; }
 .toggle .button { border-radius: 0; }
 .toggle .button.current { background: var(--accent); color: #fff; border-color: var(--accent); }
