@@ -9,6 +9,8 @@ const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 // The pipeline alone was held to 10 KB; with automatic capture (every default integration), 12 KB.
 const CDN_BUDGET = 12 * 1024;
 const VUE_BUDGET = 2 * 1024;
+// @faultline/tracing with web-vitals, on top of core (web-vitals' five functions alone are about 3 KB).
+const TRACING_BUDGET = 6.5 * 1024;
 
 async function bundle(pkg) {
   const result = await build({
@@ -31,6 +33,20 @@ rows.push(['@faultline/vue CDN bundle (faultline-vue.min.js)', vue.length, gz(vu
 // @sentry/vue's init adds its Vue integration to @sentry/browser's defaults.
 const sentryVue = await bundle('@sentry/vue');
 rows.push([`@sentry/vue ${JSON.parse(readFileSync('node_modules/@sentry/vue/package.json', 'utf8')).version}: init + captureException, esbuild`, sentryVue.length, gz(sentryVue)]);
+// Tracing on top of each SDK's init + captureException: the same bundle with and without it.
+const tracingEntry = (pkg, integration) =>
+  `import { init, captureException } from '${pkg}'; import { ${integration} } from '${integration == 'tracingIntegration' ? '@faultline/tracing' : pkg}'; init({ dsn: 'https://k@o.example/1', integrations: [${integration}()], tracesSampleRate: 1 }); captureException(new Error('x'));`;
+async function bundleWith(contents) {
+  const result = await build({ stdin: { contents, resolveDir: process.cwd() }, bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2020', logLevel: 'silent' });
+  return result.outputFiles[0].contents;
+}
+const tracingRows = [];
+for (const [pkg, integration, base] of [['@faultline/core', 'tracingIntegration', rows[1]], ['@sentry/browser', 'browserTracingIntegration', rows[2]]]) {
+  const code = await bundleWith(tracingEntry(pkg, integration));
+  const name = integration == 'tracingIntegration' ? `@faultline/tracing ${JSON.parse(readFileSync('packages/tracing/package.json', 'utf8')).version} + web-vitals` : `${pkg} browserTracingIntegration`;
+  tracingRows.push([`${name}: on top of init + captureException`, code.length - base[1], gz(code) - base[2]]);
+}
+rows.push(...tracingRows);
 console.log('bundle'.padEnd(60), 'minified'.padStart(10), 'gzip -9'.padStart(10));
 for (const [name, raw, zipped] of rows) console.log(name.padEnd(60), kb(raw).padStart(10), kb(zipped).padStart(10));
 const ratio = rows[2][2] / rows[1][2];
@@ -41,3 +57,8 @@ console.log(`CDN bundle: ${rows[0][2]} bytes gzipped, budget ${CDN_BUDGET}: ${ov
 const vueOver = rows[3][2] > VUE_BUDGET;
 console.log(`Vue bundle: ${rows[3][2]} bytes gzipped, budget ${VUE_BUDGET}: ${vueOver ? 'OVER BUDGET' : 'within budget'}.`);
 process.exitCode = over || vueOver ? 1 : 0;
+const [ourTracing, sentryTracing] = tracingRows;
+console.log(`@faultline/tracing adds ${ourTracing[2]} bytes gzipped to core; browserTracingIntegration adds ${sentryTracing[2]} to @sentry/browser (${(sentryTracing[2] / ourTracing[2]).toFixed(1)}x).`);
+const tracingOver = ourTracing[2] > TRACING_BUDGET;
+console.log(`Tracing on top of core: ${ourTracing[2]} bytes gzipped, budget ${TRACING_BUDGET}: ${tracingOver ? 'OVER BUDGET' : 'within budget'}.`);
+if (tracingOver) process.exitCode = 1;
