@@ -180,14 +180,14 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
 
       if (router) {
         teardowns.push(
-          onRouterNavigation(router, (name, began) => {
+          onRouterNavigation(router, (name, began, initial) => {
             // The router changes the URL before its afterEach hooks: the transaction that change
-            // started (or the page load, for the first route) takes the route's name. A
+            // started (or the page load, for the first route) takes the route's name. A later
             // navigation without a URL change (memory history) gets a transaction of its own.
-            if (active && (active.op == 'pageload' || active.start >= toSeconds(began) - 0.001)) {
+            if (active && (initial || active.start >= toSeconds(began) - 0.001)) {
               active.name = name;
               active.source = 'route';
-            } else start('navigation', name, 'route', began);
+            } else if (!initial) start('navigation', name, 'route', began);
           })
         );
       }

@@ -17,19 +17,20 @@ export function routeName(route: RouteLike): string {
 }
 
 /**
- * Calls `onNavigation(name, began)` once a navigation is confirmed (aborted and redirected ones
- * are not: Vue Router 4 passes them a failure), with when it began (performance.now() ms).
- * Returns the unsubscribe where the router gives one (Vue Router 4 and 3.5+).
+ * Calls `onNavigation(name, began, initial)` once a navigation is confirmed (aborted and
+ * redirected ones are not: Vue Router 4 passes them a failure), with when it began
+ * (performance.now() ms) and whether it is the router's first (from its start location, which
+ * matches nothing). Returns the unsubscribe where the router gives one (Vue Router 4 and 3.5+).
  */
-export function onRouterNavigation(router: RouterLike, onNavigation: (name: string, began: number) => void): () => void {
+export function onRouterNavigation(router: RouterLike, onNavigation: (name: string, began: number, initial: boolean) => void): () => void {
   let began = performance.now();
   // Vue Router 3 waits for `next()` in a guard of arity 3; 4 takes the guard's return value.
   const removeBefore = router.beforeEach((_to, _from, next) => {
     began = performance.now();
     if (next) next();
   });
-  const removeAfter = router.afterEach((to, _from, failure) => {
-    if (!failure) onNavigation(routeName(to), began);
+  const removeAfter = router.afterEach((to, from, failure) => {
+    if (!failure) onNavigation(routeName(to), began, !(from.matched || []).length);
   });
   return () => [removeBefore, removeAfter].forEach((remove) => typeof remove == 'function' && remove());
 }

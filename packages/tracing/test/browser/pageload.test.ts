@@ -113,6 +113,21 @@ describe('page load', () => {
     expect(page.pageErrors).toEqual([]);
   });
 
+  it('tracePropagationTargets can list another origin: its requests get the headers, after a CORS preflight', async () => {
+    const ingest = pages.ingest();
+    const page = await pages.open({
+      init: `{ dsn: DSN, tracesSampleRate: 1, integrations: [tracingIntegration({ tracePropagationTargets: [${JSON.stringify(ingest.url)}] })] }`,
+      script: `fetch(${JSON.stringify(ingest.url)} + '/ok').then((r) => (__out.other = r.status)); fetch('/ok').then((r) => (__out.same = r.status));`,
+    });
+    const [pageload] = await waitForTransactions(ingest, 1);
+    const headersOf = (prefix: string) => page.requests.find((r) => r.url() == `${prefix}/ok`)!.allHeaders();
+    expect((await headersOf(ingest.url))['sentry-trace']).toMatch(new RegExp(`^${pageload.contexts.trace.trace_id}-`));
+    // The list replaces the default: the page's own origin is not in it.
+    expect((await headersOf(ingest.pagesUrl))['sentry-trace']).toBeUndefined();
+    expect(ingest.preflights.map((p) => [p.path, p.requestHeaders])).toEqual([['/ok', ['baggage', 'sentry-trace']]]);
+    expect(await page.page.evaluate(() => __out)).toEqual({ other: 200, same: 200 });
+  });
+
   it('after the page load, a slow click is INP: a transaction of its own in the same trace', async () => {
     const ingest = pages.ingest();
     const page = await pages.open({ body: BODY, script: SCRIPT(ingest.url) });

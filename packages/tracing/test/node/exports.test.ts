@@ -6,7 +6,11 @@ describe('@faultline/tracing exports', () => {
     const esm = await import('@faultline/tracing');
     const cjs = createRequire(import.meta.url)('@faultline/tracing');
     for (const api of [esm, cjs]) {
-      expect(Object.keys(api).filter((k) => k != 'default').sort()).toEqual(['browserTracingIntegration', 'tracingIntegration']);
+      expect(
+        Object.keys(api)
+          .filter((k) => k != 'default')
+          .sort()
+      ).toEqual(['browserTracingIntegration', 'tracingIntegration']);
       expect(api.browserTracingIntegration).toBe(api.tracingIntegration);
       expect(api.tracingIntegration().name).toBe('BrowserTracing');
     }

@@ -16,7 +16,16 @@ async function bundle(withTracing: boolean): Promise<Uint8Array> {
   const contents = withTracing
     ? `import { init, captureException } from '@faultline/core'; import { tracingIntegration } from '@faultline/tracing'; init({ dsn: 'https://k@o.example/1', integrations: [tracingIntegration()], tracesSampleRate: 1 }); captureException(new Error('x'));`
     : `import { init, captureException } from '@faultline/core'; init({ dsn: 'https://k@o.example/1' }); captureException(new Error('x'));`;
-  const result = await build({ stdin: { contents, resolveDir: root }, bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2020', logLevel: 'silent' });
+  const result = await build({
+    stdin: { contents, resolveDir: root },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'silent',
+  });
   return result.outputFiles[0].contents;
 }
 
@@ -29,8 +38,17 @@ describe('@faultline/tracing size', () => {
   it('adds nothing to core when it is not imported (no side effects to keep)', async () => {
     const core = await bundle(false);
     const result = await build({
-      stdin: { contents: `import { init, captureException } from '@faultline/core'; import '@faultline/tracing'; init({ dsn: 'https://k@o.example/1' }); captureException(new Error('x'));`, resolveDir: root },
-      bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2020', logLevel: 'silent',
+      stdin: {
+        contents: `import { init, captureException } from '@faultline/core'; import '@faultline/tracing'; init({ dsn: 'https://k@o.example/1' }); captureException(new Error('x'));`,
+        resolveDir: root,
+      },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2020',
+      logLevel: 'silent',
     });
     expect(result.outputFiles[0].contents.length).toBe(core.length);
   });

@@ -14,14 +14,18 @@ describe('onRouterNavigation', () => {
     const before: Array<(...a: any[]) => unknown> = [];
     const after: Array<(...a: any[]) => unknown> = [];
     const router = { beforeEach: (g: any) => (before.push(g), () => before.splice(0)), afterEach: (h: any) => (after.push(h), () => after.splice(0)) };
-    const log: Array<[string, number]> = [];
-    const stop = onRouterNavigation(router, (name, began) => log.push([name, began]));
+    const log: Array<[string, number, boolean]> = [];
+    const stop = onRouterNavigation(router, (name, began, initial) => log.push([name, began, initial]));
     let nextCalled = false;
     const before0 = performance.now();
     before[0]({}, {}, () => (nextCalled = true));
-    after[0]({ path: '/users/1', matched: [{ path: '/users/:id' }] }, {});
+    after[0]({ path: '/users/1', matched: [{ path: '/users/:id' }] }, { path: '/', matched: [] });
     after[0]({ path: '/x', matched: [] }, {}, { type: 4 });
-    expect(log.map(([name]) => name)).toEqual(['/users/:id']);
+    after[0]({ path: '/users/2', matched: [{ path: '/users/:id' }] }, { path: '/users/1', matched: [{ path: '/users/:id' }] });
+    expect(log.map(([name, , initial]) => [name, initial])).toEqual([
+      ['/users/:id', true],
+      ['/users/:id', false],
+    ]);
     expect(log[0][1]).toBeGreaterThanOrEqual(before0);
     expect(log[0][1]).toBeLessThanOrEqual(performance.now());
     expect(nextCalled).toBe(true);
