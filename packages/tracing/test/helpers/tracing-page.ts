@@ -13,6 +13,8 @@ import { DEFAULT_ROOTS, startIngest, type Ingest } from '../../../core/test/help
 import { expectValidEvent } from '../../../core/test/helpers/schema';
 
 const coreSrc = fileURLToPath(new URL('../../../core/src/index.ts', import.meta.url));
+/** The built packages (`npm run build`), for the script-tag test. */
+const tracingDist = fileURLToPath(new URL('../../dist', import.meta.url));
 const tracingSrc = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
 /** A transaction as it arrived (the fields the tests read). */
@@ -98,6 +100,8 @@ export interface TracingPageOptions {
   script?: string;
   /** Extra <head> content (styles, the Vue bundle). */
   head?: string;
+  /** Script tags that define `Faultline` and `tracingIntegration`. @default the bundle built from the sources */
+  bundle?: string;
 }
 
 export interface TracingPage extends OpenedPage {
@@ -108,16 +112,20 @@ export interface TracingPage extends OpenedPage {
 
 export function tracingHtml(
   ingest: Ingest,
-  { init = '{ dsn: DSN, tracesSampleRate: 1, integrations: [tracingIntegration()] }', body = '', script = '', head = '' }: TracingPageOptions
+  {
+    init = '{ dsn: DSN, tracesSampleRate: 1, integrations: [tracingIntegration()] }',
+    body = '',
+    script = '',
+    head = '',
+    bundle = '<script src="/tracing/faultline-tracing.js"></script><script>var tracingIntegration = Faultline.tracingIntegration;</script>',
+  }: TracingPageOptions
 ): string {
   return [
     '<!doctype html>',
     '<html><head><meta charset="utf-8"><title>tracing test</title>',
     head,
-    `<script src="/tracing/faultline-tracing.js"></script>`,
-    `<script>window.__out = {}; var DSN = ${JSON.stringify(
-      ingest.dsn()
-    )}; var tracingIntegration = Faultline.tracingIntegration; Faultline.init(${init});</script>`,
+    bundle,
+    `<script>window.__out = {}; var DSN = ${JSON.stringify(ingest.dsn())}; Faultline.init(${init});</script>`,
     '</head><body>',
     body,
     `<script>${script}</script>`,
@@ -136,7 +144,10 @@ export function useTracingPages(): { browser: () => Browser; ingest: () => Inges
   const pages: TracingPage[] = [];
   beforeAll(async () => {
     dir = await buildTracingBundle();
-    [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/tracing/': dir } })]);
+    [browser, ingest] = await Promise.all([
+      launchBrowser(),
+      startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/tracing/': dir, '/tracing-dist/': tracingDist } }),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
