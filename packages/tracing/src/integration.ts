@@ -149,7 +149,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
                   start_timestamp: toSeconds(request.start),
                   timestamp: toSeconds(perfNow()),
                   status: statusFromHttp(status),
-                  data: { 'http.method': request.method, 'http.response.status_code': status },
+                  data: { 'http.method': request.method, ...(status ? { 'http.response.status_code': status } : {}) },
                 });
               }
             },

@@ -56,5 +56,7 @@ export function sendTransaction(event: TransactionEvent, client: ClientLike): vo
     .then((result) => {
       if (result) client.sendEnvelope('transaction', [['transaction', result]], event.event_id);
       else client.recordDroppedEvent('before_send', 'transaction');
-    });
+    })
+    // Something the page put on the scope that cannot be serialised (a cycle): our problem, not the page's.
+    .then(undefined, () => client.recordDroppedEvent('internal_sdk_error', 'transaction'));
 }

@@ -13,6 +13,7 @@ const SCRIPT = (ingestUrl: string) => `
   const blockUntil = performance.now() + 80; while (performance.now() < blockUntil); // a long task
   fetch('/ok?token=secret').then((r) => (__out.same = r.status));
   fetch(${JSON.stringify(ingestUrl)} + '/ok').then((r) => (__out.other = r.status));
+  fetch('http://127.0.0.1:9/refused').catch(() => (__out.failed = true)); // nothing listens on port 9
   const xhr = new XMLHttpRequest(); xhr.open('GET', '/status/404'); xhr.send();
   Faultline.captureException(new Error('during the page load'));
   addEventListener('load', () => setTimeout(() => {
@@ -74,6 +75,8 @@ describe('page load', () => {
         ['GET /ok?token=[Filtered]', 'ok', 200],
         [`GET ${ingest.url}/ok`, 'ok', 200],
         ['GET /status/404', 'not_found', 404],
+        // A request that failed without a response.
+        ['GET http://127.0.0.1:9/refused', 'unknown_error', undefined],
       ].sort()
     );
 
@@ -92,7 +95,7 @@ describe('page load', () => {
     expect(otherOrigin[0][1]['sentry-trace']).toBeUndefined();
     expect(otherOrigin[0][1].baggage).toBeUndefined();
     expect(ingest.preflights).toEqual([]);
-    expect(await page.page.evaluate(() => __out)).toEqual({ same: 200, other: 200 });
+    expect(await page.page.evaluate(() => __out)).toEqual({ same: 200, other: 200, failed: true });
 
     // Web Vitals, deterministic on this page.
     const m = pageload.measurements!;
