@@ -3,7 +3,7 @@
  * (`api_key`, `apikey`, `passwd`, `X-Amz-Signature`, `jsessionid`, `access_token`, `XSRF-TOKEN`).
  * The one list for query, fragment and matrix (`;`) parameters of every URL the SDK sends
  * (fetch and XHR breadcrumbs, failed-request events, the page URL, `Referer`, navigation
- * breadcrumbs) and for object keys where privacy scrubbing applies (integrations/privacy.ts).
+ * breadcrumbs). Object keys have a narrower list (`SECRET_FIELDS` in integrations/privacy.ts).
  */
 export const SECRET_KEYS = /token|auth|pass|secret|key|session|code|sig|credential|cookie|csrf|jwt/i;
 

@@ -1,10 +1,15 @@
 import { matches } from '../misc';
 import type { Event, Integration } from '../types';
-import { redactUrl, SECRET_KEYS } from '../url';
+import { redactUrl } from '../url';
 
 const FILTERED = '[Filtered]';
-/** Protocol fields the SDK writes itself whose names contain a secret-looking word. */
-const OWN_KEYS = ['status_code'];
+/**
+ * Keys whose values are secrets: a key is one when it contains one of these, in any case
+ * (password, passwd, api_key, apikey, credentials, Authorization, XSRF-TOKEN, sessionId…).
+ * Narrower than the list for URL parameters (`SECRET_KEYS` in url.ts): `code`, `key` and `sig`
+ * mean secrets in a query string, but error codes and ids in data.
+ */
+export const SECRET_FIELDS = /pass|secret|token|api_?key|auth|credential|session|cookie|csrf|jwt/i;
 /** Request headers that carry credentials: never sent, whatever their value. */
 const CREDENTIAL_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization)$/i;
 /** Strings read as URLs, whose secret parameters are redacted like every URL the SDK sends. */
@@ -12,7 +17,7 @@ const URL_LIKE = /^([\w+.-]+:)?\/\/|^\/|^\?/;
 
 /**
  * Privacy by default (`sendDefaultPii: false`, Sentry's option name): values under keys that
- * look like secrets (`SECRET_KEYS` in url.ts, plus `scrubKeys`) become `[Filtered]` in
+ * look like secrets (`SECRET_FIELDS`, plus `scrubKeys`) become `[Filtered]` in
  * `extra`, `contexts`, breadcrumb data and `request` data, at any depth, and secret parameters
  * of URL strings there and of `request.query_string` are redacted; credential headers and
  * cookies are removed, and no IP address is sent. With `sendDefaultPii: true` only `scrubKeys`
@@ -23,7 +28,7 @@ export const privacyIntegration = (): Integration => ({
   name: 'Privacy',
   processEvent(event, _hint, client) {
     const { sendDefaultPii, scrubKeys = [] } = client.getOptions();
-    const isSecret = (key: string) => (!sendDefaultPii && SECRET_KEYS.test(key) && !OWN_KEYS.includes(key)) || matches(key, scrubKeys);
+    const isSecret = (key: string) => (!sendDefaultPii && SECRET_FIELDS.test(key)) || matches(key, scrubKeys);
     const scrub = (value: unknown): unknown => {
       if (typeof value == 'string') return !sendDefaultPii && URL_LIKE.test(value) ? redactUrl(value) : value;
       if (!value || typeof value != 'object') return value;

@@ -33,6 +33,7 @@ describe('the IIFE bundle', () => {
       'setExtra', 'setExtras', 'setContext', 'setLevel', 'withScope', 'configureScope', 'getCurrentScope', 'getClient',
       'flush', 'close', 'lastEventId', 'getDefaultIntegrations', 'makeFetchTransport', 'makeXhrTransport',
       'eventFiltersIntegration', 'dedupeIntegration', 'linkedErrorsIntegration', 'httpContextIntegration', 'debugIdsIntegration',
+      'burstGuardIntegration', 'privacyIntegration', 'sessionsIntegration',
       'Client', 'Scope',
     ];
     for (const name of functions) expect(api![name], name).toBe('function');
