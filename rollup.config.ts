@@ -16,9 +16,9 @@ interface PackageBuild {
   dir: string;
   /** Imports left to the app's bundler in the ESM/CJS builds. */
   external: Array<string | RegExp | ((id: string) => boolean)>;
-  /** The script-tag build: file name and global name. */
-  iife?: { file: string; name: string; globals?: Record<string, string>; input?: string };
-  /** Modules replaced by smaller equivalents in the script-tag build only. */
+  /** The script-tag builds: file name and global name; `swap` replaces source files by others in that build only. */
+  iife?: Array<{ file: string; name: string; globals?: Record<string, string>; input?: string; swap?: Record<string, string> }>;
+  /** Modules replaced by smaller equivalents in the script-tag builds only. */
   iifeAliases?: Record<string, string>;
   /** More ESM entries, `dist/<name>.mjs` from `src/<path>`, that the package loads at run time (a worker thread, a CLI). */
   entries?: Record<string, string>;
@@ -28,7 +28,19 @@ const packages: PackageBuild[] = [
   {
     dir: 'packages/core',
     external: ['error-stack-parser'],
-    iife: { file: 'faultline.min.js', name: 'Faultline' },
+    // faultline.min.js stays within its 12 KB budget without the retry queue and sessions, which
+    // faultline.full.min.js (and the npm package) have; their stand-ins say so under `debug: true`.
+    iife: [
+      {
+        file: 'faultline.min.js',
+        name: 'Faultline',
+        swap: {
+          'src/offline.ts': 'src/lean/offline.ts',
+          'src/integrations/sessions.ts': 'src/lean/sessions.ts',
+        },
+      },
+      { file: 'faultline.full.min.js', name: 'Faultline' },
+    ],
     iifeAliases: { stackframe: 'packages/core/src/stack-frame-lite.ts' },
   },
   {
@@ -36,13 +48,13 @@ const packages: PackageBuild[] = [
     external: ['@faultline/core', 'vue'],
     // Vue itself is never bundled: the integration receives the app's Vue or app object. The
     // script-tag build leaves out `init` and core's re-exported API: `Faultline` has them.
-    iife: { file: 'faultline-vue.min.js', name: 'FaultlineVue', globals: { '@faultline/core': 'Faultline' }, input: 'src/script-tag.ts' },
+    iife: [{ file: 'faultline-vue.min.js', name: 'FaultlineVue', globals: { '@faultline/core': 'Faultline' }, input: 'src/script-tag.ts' }],
   },
   {
     dir: 'packages/tracing',
     external: ['@faultline/core', 'web-vitals'],
     // The script-tag build bundles web-vitals and takes core from the `Faultline` global.
-    iife: { file: 'faultline-tracing.min.js', name: 'FaultlineTracing', globals: { '@faultline/core': 'Faultline' } },
+    iife: [{ file: 'faultline-tracing.min.js', name: 'FaultlineTracing', globals: { '@faultline/core': 'Faultline' } }],
   },
   {
     dir: 'packages/upload',
@@ -81,7 +93,7 @@ const CORE_INTERNAL_PROPERTIES =
 const minify = (core: boolean) =>
   terser({
     ecma: 2020,
-    compress: { passes: 4, pure_getters: true, ...(core && { unsafe_methods: true, unsafe_arrows: true }) },
+    compress: { passes: 3, pure_getters: true, ...(core && { unsafe_methods: true, unsafe_arrows: true }) },
     mangle: { properties: { regex: core ? CORE_INTERNAL_PROPERTIES : INTERNAL_FIELDS, reserved: ['_sentryDebugIds'] } },
     format: { comments: false },
   });
@@ -92,13 +104,26 @@ const alias = (map: Record<string, string> = {}): Plugin => ({
   resolveId: (id) => (map[id] ? path.resolve(map[id]) : null),
 });
 
+// Source files replaced by others (paths relative to the package), whatever path imports them.
+const swapFiles = (dir: string, swap: Record<string, string> = {}): Plugin => {
+  const byFile = new Map(Object.entries(swap).map(([from, to]) => [path.resolve(dir, from), path.resolve(dir, to)]));
+  return {
+    name: 'swap-files',
+    async resolveId(source, importer, options) {
+      if (!byFile.size || !importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return (resolved && byFile.get(resolved.id)) || null;
+    },
+  };
+};
+
 // error-stack-parser as a slim ES module in the script-tag build (see the script).
 const slimParser = (): Plugin => ({
   name: 'slim-error-stack-parser',
   transform: (code, id) => (/[\\/]error-stack-parser[\\/]error-stack-parser\.js$/.test(id) ? { code: slimErrorStackParser(code), map: { mappings: '' } } : null),
 });
 
-function configsFor({ dir, external, iife, iifeAliases, entries = {} }: PackageBuild): RollupOptions[] {
+function configsFor({ dir, external, iife = [], iifeAliases, entries = {} }: PackageBuild): RollupOptions[] {
   const isExternal = (id: string) =>
     external.some((e) => (typeof e == 'string' ? id == e || id.startsWith(`${e}/`) : typeof e == 'function' ? e(id) : e.test(id)));
   const configs: RollupOptions[] = [
@@ -126,12 +151,13 @@ function configsFor({ dir, external, iife, iifeAliases, entries = {} }: PackageB
       output: { file: `${dir}/dist/${name}.mjs`, format: 'es', sourcemap: true },
     });
   }
-  if (iife) {
+  for (const { file, name, globals, input = 'src/index.ts', swap } of iife) {
     configs.push({
-      input: `${dir}/${iife.input || 'src/index.ts'}`,
-      external: Object.keys(iife.globals || {}),
+      input: `${dir}/${input}`,
+      external: Object.keys(globals || {}),
       plugins: [
         alias(iifeAliases),
+        swapFiles(dir, swap),
         slimParser(),
         replace({ preventAssignment: true, values: { __DEBUG__: 'false' } }),
         resolve({ browser: true }),
@@ -139,7 +165,7 @@ function configsFor({ dir, external, iife, iifeAliases, entries = {} }: PackageB
         ts(dir),
         minify(dir == 'packages/core'),
       ],
-      output: { file: `${dir}/dist/${iife.file}`, format: 'iife', name: iife.name, globals: iife.globals, sourcemap: true },
+      output: { file: `${dir}/dist/${file}`, format: 'iife', name, globals, sourcemap: true },
     });
   }
   return configs;

@@ -75,6 +75,35 @@ describe('the IIFE bundle', () => {
   });
 });
 
+describe('faultline.min.js and faultline.full.min.js', () => {
+  it('faultline.min.js has no retry queue and no sessions: a failed send is dropped and counted, and debug says so', async () => {
+    let answered = 0;
+    ingest.respondWith((req) => (req.events.length && answered++ == 0 ? { status: 503, body: '' } : undefined));
+    const opened = await openSdkPage(browser, ingest, {
+      init: `{ dsn: DSN, release: 'lean@1', debug: true }`,
+      script: `Faultline.captureException(new Error('answered 503'));`,
+    });
+    await ingest.waitForRequests(1);
+    await opened.page.evaluate(() => Faultline.flush(2000));
+    const [report] = await ingest.waitForClientReports(1);
+    expect(report.discarded_events).toEqual([{ reason: 'send_error', category: 'error', quantity: 1 }]);
+    await flushAndSettle(opened, 1000);
+    expect(ingest.requests.filter((r) => r.events.length)).toHaveLength(1);
+    expect(ingest.requests.filter((r) => r.bodyText.includes('"type":"session"'))).toEqual([]);
+    expect(opened.consoleMessages).toContainEqual(expect.stringMatching(/\[Faultline\] faultline\.min\.js: no retry queue, no sessions/));
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it('faultline.full.min.js has the same API and sends a session per page load', async () => {
+    const opened = await openSdkPage(browser, ingest, { bundle: '/dist/faultline.full.min.js', init: `{ dsn: DSN, release: 'full@1' }` });
+    await ingest.waitFor(() => ingest.requests.some((r) => r.bodyText.includes('"type":"session"')), 'a session');
+    const keys = await opened.page.evaluate(() => Object.keys((window as unknown as { Faultline: object }).Faultline).sort());
+    expect(keys).toContain('sessionsIntegration');
+    expect(keys).toContain('init');
+    expectClean(ingest, opened);
+  });
+});
+
 describe('a bad or missing DSN', () => {
   it.each([
     ['an invalid DSN', `{ dsn: 'not a dsn', debug: true }`, /\[Faultline\].*invalid DSN.*not a dsn/],

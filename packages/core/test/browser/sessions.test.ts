@@ -1,5 +1,5 @@
 // Release health (issue 13, part 4): sessions per page load and navigation, errored and crashed.
-// The CDN bundle's default Sessions integration.
+// The default Sessions integration of faultline.full.min.js (faultline.min.js has no room for it).
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Ingest } from '../helpers/ingest-server';
@@ -31,7 +31,7 @@ function sessions(): SessionUpdate[] {
 }
 
 const open = (init: string, script = '') =>
-  openSdkPage(browser, ingest, { init: `{ dsn: DSN, release: 'shop@1.2.3', environment: 'staging'${init} }`, script });
+  openSdkPage(browser, ingest, { bundle: '/dist/faultline.full.min.js', init: `{ dsn: DSN, release: 'shop@1.2.3', environment: 'staging'${init} }`, script });
 
 describe('sessions', () => {
   it('one per page load, in its own envelope, with init, started, duration, attrs and a random did', async () => {
