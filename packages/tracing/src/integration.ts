@@ -129,6 +129,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       const targets = options.tracePropagationTargets || tracePropagationTargets;
       // The DSN's user part (`https://<key>@host/1`); core checked the DSN, or sends nothing anyway.
       const publicKey = /\/\/([^@:/]+)@/.exec(dsn || '')?.[1];
+      let headersOf: [Transaction?, Record<string, string>?] = [];
       // Sentry's rule: without either option, no transactions at all.
       if ((!tracesSampler && tracesSampleRate == null) || typeof document == 'undefined') return;
 
@@ -137,9 +138,13 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
           const transaction = active;
           if (!transaction || client.isOwnRequest(request.url)) return undefined;
           const done = idle.begin();
-          const info = { ...transaction, publicKey, release, environment };
+          // The same for every request of a transaction: made once.
+          if (headersOf[0] != transaction) {
+            const info = { ...transaction, publicKey, release, environment };
+            headersOf = [transaction, { 'sentry-trace': sentryTrace(info), baggage: baggage(info) }];
+          }
           return {
-            headers: shouldPropagate(request.url, targets) ? { 'sentry-trace': sentryTrace(info), baggage: baggage(info) } : undefined,
+            headers: shouldPropagate(request.url, targets) ? headersOf[1] : undefined,
             end(status) {
               done();
               if (transaction.sampled) {

@@ -18,7 +18,7 @@ export interface TraceHeaderInfo {
  */
 export function shouldPropagate(url: string, targets: ReadonlyArray<string | RegExp> | undefined): boolean {
   const full = absoluteUrl(url);
-  if (!targets) return new URL(full).origin == location.origin;
+  if (!targets) return full.startsWith(location.origin + '/');
   return targets.some((t) => (typeof t == 'string' ? full.includes(t) : full.search(t) > -1));
 }
 
