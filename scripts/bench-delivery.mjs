@@ -1,6 +1,7 @@
 // Delivery benchmark (not a test): what reaches the server after an outage, and what a loop of
-// 1,000 errors costs the page and sends, for Faultline's CDN bundle and @sentry/browser (default
-// transport, and its opt-in offline transport) in the same run, in headless Chromium via
+// 1,000 errors costs the page and sends, for Faultline's two script-tag bundles (full: with the
+// retry queue and sessions; the 12 KB one: without) and @sentry/browser (default transport, and
+// its opt-in offline transport) in the same run, in headless Chromium via
 // playwright-core. The ingest is a real HTTP server on 127.0.0.1 that this script takes down
 // (connections refused, or 503) and brings back; pages come from another port (cross-origin).
 // Run after building packages/core. Writes bench-results/delivery.json.
@@ -14,6 +15,7 @@
 //           client report's discarded counts. Median of BENCH_DELIVERY_RUNS runs (5).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startIngest } from './bench-delivery/ingest.mjs';
 import { ERRORS, runOutage } from './bench-delivery/outage.mjs';
@@ -100,7 +102,10 @@ if (outage) {
   console.log(table(cols, rows));
   console.log(`≤10 s, ≤60 s: distinct events (by message) that arrived that long after recovery. twice: arrivals of an event_id already
   received. 1st visit: of errors 0–9, thrown before the reload, how many arrived. last at: the last arrival, after recovery
-  (negative: before it). tries: requests the page made to the ingest while it was down (sends, retries, sessions).\n`);
+  (negative: before it). tries: requests the page made to the ingest while it was down (sends, retries, sessions).
+Sentry's offline transport keeps an envelope only when fetch throws (a network error): an HTTP answer such as 503 is final
+  for it, and it has no retry of its own after one. Faultline retries rounds after 2, 4, 8, 16, 32 s … (±20%), so when the
+  first round after recovery comes depends on where the outage ended in that schedule: one run shows one draw of it.\n`);
 }
 if (loops.length) {
   console.log(`Loop: ${LOOP} captureException(error) calls in one task; median of ${RUNS} runs, each in a fresh context.`);
@@ -131,7 +136,7 @@ const json = {
     chromium: chromeVersion,
     loadavg: { before: loadBefore, after: loadavg() },
   },
-  sdks: sdks.map(({ key, name, version }) => ({ key, name, version })),
+  sdks: sdks.map(({ key, name, version, code }) => ({ key, name, version, gzipBytes: gzipSync(code, { level: 9 }).length })),
   outage: outage && { note: 'Once per SDK and scenario: the run is long (30 s down, 60 s up).', ...outage },
   loop: loops.length ? { errors: LOOP, runs: RUNS, results: loops } : undefined,
 };

@@ -1,13 +1,17 @@
-// The SDKs under test and the pages that load them. Faultline is its CDN bundle as shipped;
+// The SDKs under test and the pages that load them. Faultline is its script-tag bundles as built;
 // @sentry/browser is bundled from the npm package by esbuild (as scripts/bench-capture.mjs does),
 // once, and initialised either with its default transport or with its opt-in offline transport.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
+const FULL = 'packages/core/dist/faultline.full.min.js';
 const version = (path) => JSON.parse(readFileSync(path, 'utf8')).version;
 
 export async function loadSdks() {
+  // Two script-tag bundles: faultline.full.min.js has everything (the retry queue, sessions);
+  // faultline.min.js, the 12 KB one, goes without the retry queue and sessions.
+  const faultlineFull = existsSync(FULL) ? readFileSync(FULL) : undefined;
   const faultline = readFileSync('packages/core/dist/faultline.min.js');
   const sentry = Buffer.from(
     (
@@ -19,14 +23,27 @@ export async function loadSdks() {
   );
   const faultlineVersion = version('packages/core/package.json');
   const sentryVersion = version('node_modules/@sentry/browser/package.json');
+  const faultlineInit = (dsn) => `Faultline.init({ dsn: ${JSON.stringify(dsn)}, release: 'bench@1' }); window.SDK = Faultline;`;
   return [
+    ...(faultlineFull
+      ? [
+          {
+            key: 'faultline-full',
+            name: `@faultline/core ${faultlineVersion} (faultline.full.min.js)`,
+            version: faultlineVersion,
+            file: 'faultline.full.js',
+            code: faultlineFull,
+            init: faultlineInit,
+          },
+        ]
+      : []),
     {
       key: 'faultline',
       name: `@faultline/core ${faultlineVersion} (faultline.min.js)`,
       version: faultlineVersion,
       file: 'faultline.js',
       code: faultline,
-      init: (dsn) => `Faultline.init({ dsn: ${JSON.stringify(dsn)}, release: 'bench@1' }); window.SDK = Faultline;`,
+      init: faultlineInit,
     },
     {
       key: 'sentry',
