@@ -1,10 +1,9 @@
-import { constructorName, describe, describeElement, isError, isInstanceOf, normalize, read } from './normalize';
+import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, read } from './normalize';
 import { parseStack } from './stack';
 import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
 
 type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
-const isEvent = (value: unknown): value is globalThis.Event => isInstanceOf(value, 'Event');
 const isErrorEvent = (value: unknown): value is ErrorEvent => isInstanceOf(value, 'ErrorEvent');
 
 function str(value: unknown): string {

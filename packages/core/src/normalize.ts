@@ -39,7 +39,7 @@ export const isInstanceOf = (v: unknown, name: string): boolean => !!safe(() => 
 export const isError = (v: unknown): v is Error =>
   isInstanceOf(v, 'Error') || /^(Error|DOMException)$/.test(tagOf(v)) || ['name', 'message', 'stack'].every((k) => typeof read(v, k) == 'string');
 
-const isEvent = (v: unknown): v is Event => isInstanceOf(v, 'Event');
+export const isEvent = (v: unknown): v is Event => isInstanceOf(v, 'Event');
 
 /** Objects that read best as one string: dates, regexps, DOM nodes, window, promises, binary data. */
 const special = (v: any, t: string): string | undefined => {

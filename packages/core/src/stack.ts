@@ -1,5 +1,6 @@
 // Turns `error.stack` (V8, SpiderMonkey or JavaScriptCore text) into Sentry stack frames.
 import ErrorStackParser from 'error-stack-parser';
+import { matches } from './misc';
 import type { StackFrame } from './types';
 
 const MAX_FRAMES = 50;
@@ -72,11 +73,7 @@ export function parseStack(
         // Firefox/Safari mode) comes out as a "file" without a line.
         continue;
       }
-      let inApp = !NOT_IN_APP.test(file);
-      if (inApp && inAppExclude) {
-        // search() rather than test(): test() on a /g RegExp is stateful across calls.
-        inApp = !inAppExclude.some((x) => (typeof x === 'string' ? file.indexOf(x) > -1 : file.search(x) > -1));
-      }
+      const inApp = !NOT_IN_APP.test(file) && !(inAppExclude && matches(file, inAppExclude));
       const frame: StackFrame = { filename: file, abs_path: file, function: fn || '?', in_app: inApp };
       if (typeof lineno === 'number') frame.lineno = lineno;
       if (typeof colno === 'number') frame.colno = colno;
