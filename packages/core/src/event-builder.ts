@@ -10,14 +10,20 @@ function str(value: unknown): string {
   return typeof value == 'string' ? value : '';
 }
 
+/** Gives the exception the frames of the error's stack; false when it has none. */
+function addStacktrace(exception: Exception, error: { stack?: string } | undefined, inAppExclude?: Array<string | RegExp>): boolean {
+  const frames = parseStack(error, inAppExclude);
+  if (frames.length) exception.stacktrace = { frames };
+  return !!frames.length;
+}
+
 /** An exception from an error's name, message and parsed stack. */
 export function exceptionFromError(error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception {
   const exception: Exception = {
     type: str(read(error, 'name')) || 'Error',
     value: str(read(error, 'message')),
   };
-  const frames = parseStack(error as { stack?: string }, inAppExclude);
-  if (frames.length) exception.stacktrace = { frames };
+  addStacktrace(exception, error as { stack?: string }, inAppExclude);
   return exception;
 }
 
@@ -70,13 +76,7 @@ export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExc
     }
   }
 
-  if (!exception.stacktrace && hint.syntheticException) {
-    const frames = parseStack(hint.syntheticException, inAppExclude);
-    if (frames.length) {
-      exception.stacktrace = { frames };
-      mechanism.synthetic = true;
-    }
-  }
+  if (!exception.stacktrace && addStacktrace(exception, hint.syntheticException, inAppExclude)) mechanism.synthetic = true;
   exception.mechanism = mechanism;
   event.exception = { values: [exception] };
   return event;
@@ -85,13 +85,10 @@ export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExc
 /** An event for `captureMessage`, with a stack only when asked for. */
 export function eventFromMessage(message: string, level: SeverityLevel, hint: EventHint = {}, attachStacktrace?: boolean, inAppExclude?: Array<string | RegExp>): Event {
   const event: Event = { level, logentry: { formatted: message } };
-  if (attachStacktrace && hint.syntheticException) {
-    const frames = parseStack(hint.syntheticException, inAppExclude);
-    if (frames.length) {
-      event.exception = {
-        values: [{ value: message, stacktrace: { frames }, mechanism: { type: 'generic', handled: true, synthetic: true } }],
-      };
-    }
+  const exception: Exception = { value: message };
+  if (attachStacktrace && addStacktrace(exception, hint.syntheticException, inAppExclude)) {
+    exception.mechanism = { type: 'generic', handled: true, synthetic: true };
+    event.exception = { values: [exception] };
   }
   return event;
 }
