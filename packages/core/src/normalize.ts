@@ -112,8 +112,8 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
       }
       // Map: { '[Map]': [[key, value], …] }, keys of any type kept as they are.
       if (tag == 'Map') {
-        const e = [...v] as unknown[][];
-        return { '[Map]': list(e.length, (i) => e[i].map((x) => walk(x, d - 1, s))) };
+        const e = [...v] as [unknown, unknown][];
+        return { '[Map]': list(e.length, (i) => [walk(e[i][0], d - 1, s), walk(e[i][1], d - 1, s)]) };
       }
       // A Set reads as the array of its values.
       const a = tag == 'Set' ? [...v] : v;
