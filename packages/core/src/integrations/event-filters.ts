@@ -58,7 +58,7 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
       return null;
     }
     const url = sourceUrl(event);
-    if (url && opts.denyUrls.length && matches(url, opts.denyUrls)) {
+    if (url && matches(url, opts.denyUrls)) {
       DEBUG && client.log(`event ${event.event_id}: ${url} matches denyUrls`);
       return null;
     }

@@ -20,7 +20,7 @@ export const linkedErrorsIntegration = (options: LinkedErrorsOptions = {}): Inte
     processEvent(event, hint, client) {
       const values = event.exception?.values;
       let error = hint.originalException as Record<string, unknown> | undefined;
-      if (!values || !values.length || !isError(error)) return event;
+      if (!values?.length || !isError(error)) return event;
       const { inAppExclude, maxValueLength } = client.getOptions();
       const causes: Exception[] = [];
       const seen = new Set<unknown>([error]);
