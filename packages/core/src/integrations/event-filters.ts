@@ -31,7 +31,7 @@ function messagesOf(event: Event): string[] {
 /** The script the error came from: the innermost frame with a real URL. */
 function sourceUrl(event: Event): string | undefined {
   const values = (event.exception?.values) || [];
-  const frames: StackFrame[] = (values.length && values[values.length - 1].stacktrace?.frames) || [];
+  const frames: StackFrame[] = values[values.length - 1]?.stacktrace?.frames || [];
   for (let i = frames.length - 1; i >= 0; i--) {
     const name = frames[i].filename;
     if (name && name != '<anonymous>' && name != '[native code]') return name;
@@ -47,8 +47,9 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
     const { filterNoise = true } = options;
     const ignore = [...(filterNoise ? NOISE : []), ...opts.ignoreErrors, ...(options.ignoreErrors || [])];
     const messages = messagesOf(event);
+    // Every message is a non-empty string.
     const ignored = messages.find((m) => matches(m, ignore));
-    if (ignored !== undefined) {
+    if (ignored) {
       // Said in every build (shorter in the CDN one): the fix is in the page, not in the SDK.
       if (SCRIPT_ERROR.test(ignored)) {
         client.log(DEBUG ? '"Script error." hides a cross-origin script\'s error: load it with crossorigin="anonymous" and CORS headers' : 'Script error.: use crossorigin="anonymous"');
