@@ -16,18 +16,18 @@ export const read = (v: any, k: PropertyKey): any => safe(() => v[k]);
 
 const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
 
-/** 'Object' for plain, null-prototype and anonymous-class objects. */
-export const constructorName = (v: object): string => {
-  const n = safe(() => Object.getPrototypeOf(v).constructor.name);
-  return (typeof n == 'string' && n) || 'Object';
+/** The function's name, or `fallback` for anonymous functions and anything else. */
+const nameOf = (f: unknown, fallback: string): string => {
+  const n = read(f, 'name');
+  return (typeof n == 'string' && n) || fallback;
 };
+
+/** 'Object' for plain, null-prototype and anonymous-class objects. */
+export const constructorName = (v: object): string => nameOf(safe(() => Object.getPrototypeOf(v).constructor), 'Object');
 
 const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
 
-const fname = (f: unknown): string => {
-  const n = read(f, 'name');
-  return `[Function: ${(typeof n == 'string' && n) || '<anonymous>'}]`;
-};
+const fname = (f: unknown): string => `[Function: ${nameOf(f, '<anonymous>')}]`;
 
 /** `v instanceof globalThis[name]`; false where that global is missing or instanceof throws (revoked Proxies). */
 export const isInstanceOf = (v: unknown, name: string): boolean => !!safe(() => v instanceof (globalThis as any)[name]);
