@@ -19,6 +19,10 @@ function withParens(file: string, source: string | undefined): string {
   return m ? m[0] : file;
 }
 
+// Chrome prints `at async fn (url)` and, for anonymous async code, `at async url:1:2`;
+// the parser keeps the `async ` in the function or the file name.
+const withoutAsync = (name: string | undefined): string => (name || '').trim().replace(/^async /, '');
+
 /**
  * Parses an error's stack into frames, oldest call first and the throwing frame last, as Sentry
  * expects. Keeps at most the 50 frames nearest the throw. Never throws: returns [] when there is
@@ -31,17 +35,16 @@ export function parseStack(
   const frames: StackFrame[] = [];
   try {
     const stack = error?.stack;
-    if (!stack || typeof stack !== 'string') return frames;
+    // (An empty stack makes the parser throw: no frames either.)
+    if (typeof stack !== 'string') return frames;
     // Pass only the stack: the parser takes other shapes (`stacktrace`, `opera#sourceloc`)
     // down its Opera paths, which read `message` and can throw.
     const parsed = ErrorStackParser.parse({ stack } as Error);
     // The parser lists the throwing frame first; walk backwards to get oldest first.
     for (let i = parsed.length - 1; i >= 0; i--) {
       const p = parsed[i];
-      // Chrome prints `at async fn (url)` and, for anonymous async code, `at async url:1:2`;
-      // the parser keeps the `async ` in the function or the file name.
-      const fn = (p.functionName || '').trim().replace(/^async /, '');
-      let file = withParens((p.fileName || '').trim().replace(/^async /, ''), p.source);
+      const fn = withoutAsync(p.functionName);
+      let file = withParens(withoutAsync(p.fileName), p.source);
       let lineno = p.lineNumber;
       let colno = p.columnNumber;
       // Firefox locates eval'd and `new Function` code as `url line 7 > Function:1:1`; the parser
@@ -82,5 +85,5 @@ export function parseStack(
   } catch {
     return [];
   }
-  return frames.length > MAX_FRAMES ? frames.slice(-MAX_FRAMES) : frames;
+  return frames.slice(-MAX_FRAMES);
 }
