@@ -30,9 +30,8 @@ export function exceptionFromError(error: ErrorLike, inAppExclude?: Array<string
 /** The type and value a person can read, for values that are not errors. */
 function describeThrown(value: unknown): { type: string; value: string } {
   if (typeof value == 'string') return { type: 'Error', value };
-  if (value === null) return { type: 'Null', value: 'null' };
-  if (typeof value != 'object' && typeof value != 'function') {
-    const kind = typeof value;
+  if (value === null || (typeof value != 'object' && typeof value != 'function')) {
+    const kind = value === null ? 'null' : typeof value;
     return { type: kind[0].toUpperCase() + kind.slice(1).replace('int', 'Int'), value: describe(value) };
   }
   if (isEvent(value)) {
