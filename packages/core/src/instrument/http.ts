@@ -33,7 +33,7 @@ function fromFetchArgs(input: unknown, init?: RequestInit): { method: string; ur
   const request = input as Request;
   const isRequest = isInstanceOf(input, 'Request');
   return {
-    method: String((init && init.method) || (isRequest && request.method) || 'GET').toUpperCase(),
+    method: String(init?.method || (isRequest && request.method) || 'GET').toUpperCase(),
     // Relative URLs resolved as fetch resolves them (a Request's url already is absolute).
     url: isRequest ? request.url : absoluteUrl(String(input)),
   };
