@@ -6,26 +6,24 @@ type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
 const isErrorEvent = (value: unknown): value is ErrorEvent => isInstanceOf(value, 'ErrorEvent');
 
-function str(value: unknown): string {
-  return typeof value == 'string' ? value : '';
-}
+const str = (value: unknown): string => typeof value == 'string' ? value : '';
 
 /** Gives the exception the frames of the error's stack; false when it has none. */
-function addStacktrace(exception: Exception, error: { stack?: string } | undefined, inAppExclude?: Array<string | RegExp>): boolean {
+const addStacktrace = (exception: Exception, error: { stack?: string } | undefined, inAppExclude?: Array<string | RegExp>): boolean => {
   const frames = parseStack(error, inAppExclude);
   if (frames.length) exception.stacktrace = { frames };
   return !!frames.length;
-}
+};
 
 /** An exception from an error's name, message and parsed stack. */
-export function exceptionFromError(error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception {
+export const exceptionFromError = (error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception => {
   const exception: Exception = {
     type: str(read(error, 'name')) || 'Error',
     value: str(read(error, 'message')),
   };
   addStacktrace(exception, error as { stack?: string }, inAppExclude);
   return exception;
-}
+};
 
 /** The type and value a person can read, for values that are not errors. */
 function describeThrown(value: unknown): { type: string; value: string } {

@@ -23,9 +23,7 @@ function normalizeUser(user: User, depth: number, breadth: number): User {
 }
 
 /** `log` is a level of Sentry's API but not of the protocol: it is sent as `info`. */
-function protocolLevel(level: SeverityLevel | undefined): SeverityLevel | undefined {
-  return level == 'log' ? 'info' : level;
-}
+const protocolLevel = (level: SeverityLevel | undefined): SeverityLevel | undefined => level == 'log' ? 'info' : level;
 
 function normalizeTags(tags: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};

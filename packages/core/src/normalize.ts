@@ -128,17 +128,17 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
 }
 
 /** str cut to max chars plus '…', never between the two halves of a surrogate pair. */
-export function truncate(str: string, max: number): string {
+export const truncate = (str: string, max: number): string => {
   if (max <= 0 || str.length <= max) return str;
   const c = str.charCodeAt(max - 1);
   return str.slice(0, c >= 0xd800 && c < 0xdc00 ? max - 1 : max) + '…';
-}
+};
 
 /**
  * A short description of any value for messages: 'null', '42', '[Function: f]', 'Array(3)',
  * 'Map(2)', 'TypeError: boom', 'Event type=error target=img#logo', 'Foo with keys: a, b'.
  */
-export function describe(value: unknown): string {
+export const describe = (value: unknown): string => {
   const v: any = value;
   const t = typeof v;
   if (t == 'function') return fname(v);
@@ -156,29 +156,26 @@ export function describe(value: unknown): string {
   } catch (e) {
     return thrown(e);
   }
-}
+};
 
 /**
  * An element as a selector, `tag#id.class1.class2[attr="value"]`, with the first present of
  * data-test, data-testid, name, type, aria-label, title; at most 80 chars. '<unknown>' otherwise.
  */
-export function describeElement(el: unknown): string {
-  return (
-    safe(() => {
-      const e = el as Element;
-      if (e.nodeType != 1) return;
-      let s = e.tagName.toLowerCase();
-      if (e.id) s += '#' + e.id;
-      const c = (e.getAttribute('class') || '').trim();
-      if (c) s += '.' + c.split(/\s+/).join('.');
-      for (const a of ['data-test', 'data-testid', 'name', 'type', 'aria-label', 'title']) {
-        const x = e.getAttribute(a);
-        if (x) {
-          s += `[${a}="${x}"]`;
-          break;
-        }
+export const describeElement = (el: unknown): string =>
+  safe(() => {
+    const e = el as Element;
+    if (e.nodeType != 1) return;
+    let s = e.tagName.toLowerCase();
+    if (e.id) s += '#' + e.id;
+    const c = (e.getAttribute('class') || '').trim();
+    if (c) s += '.' + c.split(/\s+/).join('.');
+    for (const a of ['data-test', 'data-testid', 'name', 'type', 'aria-label', 'title']) {
+      const x = e.getAttribute(a);
+      if (x) {
+        s += `[${a}="${x}"]`;
+        break;
       }
-      return truncate(s, 79);
-    }) || '<unknown>'
-  );
-}
+    }
+    return truncate(s, 79);
+  }) || '<unknown>';

@@ -13,11 +13,11 @@ const NOT_IN_APP =
 // The parser deletes every `(` and `)` from locations, which breaks URLs such as Next.js route
 // groups (`/app/(shop)/page.js`). Find the file again in the frame's source line, allowing
 // parentheses between its characters.
-function withParens(file: string, source: string | undefined): string {
+const withParens = (file: string, source: string | undefined): string => {
   if (!file || !source || source.indexOf(file) > -1) return file;
   const m = new RegExp(file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/(\\?.)(?!$)/g, '$1[()]*')).exec(source);
   return m ? m[0] : file;
-}
+};
 
 // Chrome prints `at async fn (url)` and, for anonymous async code, `at async url:1:2`;
 // the parser keeps the `async ` in the function or the file name.

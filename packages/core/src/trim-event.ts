@@ -7,14 +7,14 @@ import type { Event } from './types';
 const TRIMMED_STRING = 1024;
 
 // In place: it only ever changes a copy parsed from JSON (arrays are walked by index like objects).
-function cutStrings(value: unknown): unknown {
+const cutStrings = (value: unknown): unknown => {
   if (typeof value == 'string') return truncate(value, TRIMMED_STRING);
   if (value && typeof value == 'object') {
     const record = value as Record<string, unknown>;
     for (const key in record) record[key] = cutStrings(record[key]);
   }
   return value;
-}
+};
 
 /**
  * Serialises the event within `maxBytes`, giving up the least useful parts first:

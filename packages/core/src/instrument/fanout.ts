@@ -38,8 +38,8 @@ export function fanout<A extends unknown[]>(patch: (emit: (...args: A) => void) 
 }
 
 /** Replaces `target[name]` with `wrapper(original)`; returns the original. */
-export function fill<T extends object, K extends keyof T>(target: T, name: K, wrapper: (original: T[K]) => T[K]): T[K] {
+export const fill = <T extends object, K extends keyof T>(target: T, name: K, wrapper: (original: T[K]) => T[K]): T[K] => {
   const original = target[name];
   target[name] = wrapper(original);
   return original;
-}
+};
