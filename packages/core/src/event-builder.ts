@@ -26,7 +26,7 @@ export const exceptionFromError = (error: ErrorLike, inAppExclude?: Array<string
 };
 
 /** The type and value a person can read, for values that are not errors. */
-function describeThrown(value: unknown): { type: string; value: string } {
+const describeThrown = (value: unknown): { type: string; value: string } => {
   if (typeof value == 'string') return { type: 'Error', value };
   if (value === null || (typeof value != 'object' && typeof value != 'function')) {
     const kind = value === null ? 'null' : typeof value;
@@ -43,13 +43,13 @@ function describeThrown(value: unknown): { type: string; value: string } {
     return { type: str(read(value, 'name')) || constructorName(value), value: message };
   }
   return { type: constructorName(value), value: describe(value) };
-}
+};
 
 /**
  * Turns anything thrown or rejected into an event with one exception. Values without a
  * stack get the stack of `hint.syntheticException`, marked synthetic.
  */
-export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExclude?: Array<string | RegExp>, depth = 3): Event {
+export const eventFromUnknown = (thrown: unknown, hint: EventHint = {}, inAppExclude?: Array<string | RegExp>, depth = 3): Event => {
   const mechanism: Mechanism = { type: 'generic', handled: true, ...hint.mechanism };
   const event: Event = {};
   let exception: Exception;
@@ -77,10 +77,10 @@ export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExc
   exception.mechanism = mechanism;
   event.exception = { values: [exception] };
   return event;
-}
+};
 
 /** An event for `captureMessage`, with a stack only when asked for. */
-export function eventFromMessage(message: string, level: SeverityLevel, hint: EventHint = {}, attachStacktrace?: boolean, inAppExclude?: Array<string | RegExp>): Event {
+export const eventFromMessage = (message: string, level: SeverityLevel, hint: EventHint = {}, attachStacktrace?: boolean, inAppExclude?: Array<string | RegExp>): Event => {
   const event: Event = { level, logentry: { formatted: message } };
   const exception: Exception = { value: message };
   if (attachStacktrace && addStacktrace(exception, hint.syntheticException, inAppExclude)) {
@@ -88,4 +88,4 @@ export function eventFromMessage(message: string, level: SeverityLevel, hint: Ev
     event.exception = { values: [exception] };
   }
   return event;
-}
+};

@@ -65,7 +65,7 @@ const target = (t: any): string | null =>
  * object and two levels below it are kept, deeper containers become '[Object]', '[Array]'
  * or '[ClassName]'. Only ancestors count as cycles ('[Circular ~]').
  */
-export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown {
+export const normalize = (value: unknown, depth = 3, maxBreadth = 1000): unknown => {
   // n items made by f(i); past maxBreadth, `more` marks the cut.
   const list = (n: number, f: (i: number) => unknown, more: unknown = MAXP): unknown[] => {
     const out: unknown[] = [];
@@ -125,7 +125,7 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
   };
 
   return walk(value, depth, []);
-}
+};
 
 /** str cut to max chars plus '…', never between the two halves of a surrogate pair. */
 export const truncate = (str: string, max: number): string => {

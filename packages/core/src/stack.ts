@@ -28,10 +28,10 @@ const withoutAsync = (name: string | undefined): string => (name || '').trim().r
  * expects. Keeps at most the 50 frames nearest the throw. Never throws: returns [] when there is
  * no stack or it cannot be read.
  */
-export function parseStack(
+export const parseStack = (
   error: { stack?: string; message?: string; name?: string } | undefined,
   inAppExclude?: Array<string | RegExp>,
-): StackFrame[] {
+): StackFrame[] => {
   const frames: StackFrame[] = [];
   try {
     const stack = error?.stack;
@@ -86,4 +86,4 @@ export function parseStack(
     return [];
   }
   return frames.slice(-MAX_FRAMES);
-}
+};

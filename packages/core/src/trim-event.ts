@@ -22,7 +22,7 @@ const cutStrings = (value: unknown): unknown => {
  * Stacks are already at most 50 frames, a few kilobytes: not worth cutting.
  * Returns the JSON, or undefined when even the trimmed event is too large.
  */
-export function serializeWithin(event: Event, maxBytes: number, log: (message: string) => void): string | undefined {
+export const serializeWithin = (event: Event, maxBytes: number, log: (message: string) => void): string | undefined => {
   let json = JSON.stringify(event);
   if (byteLength(json) <= maxBytes) return json;
   const steps: Array<(e: Event) => void> = [
@@ -45,4 +45,4 @@ export function serializeWithin(event: Event, maxBytes: number, log: (message: s
     if (byteLength(json) <= maxBytes) return json;
   }
   return undefined;
-}
+};

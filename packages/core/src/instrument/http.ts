@@ -29,7 +29,7 @@ interface XhrInfo {
 
 const meta = new WeakMap<XMLHttpRequest, XhrInfo>();
 
-function fromFetchArgs(input: unknown, init?: RequestInit): { method: string; url: string } {
+const fromFetchArgs = (input: unknown, init?: RequestInit): { method: string; url: string } => {
   const request = input as Request;
   const isRequest = isInstanceOf(input, 'Request');
   return {
@@ -37,7 +37,7 @@ function fromFetchArgs(input: unknown, init?: RequestInit): { method: string; ur
     // Relative URLs resolved as fetch resolves them (a Request's url already is absolute).
     url: isRequest ? request.url : absoluteUrl(String(input)),
   };
-}
+};
 
 /**
  * Reports every finished fetch and XMLHttpRequest. The page gets the very response (or

@@ -13,9 +13,7 @@ let ignoreOnError = 0;
  * reaching `onerror` in the same task (a listener object, a listener added before init) is
  * still reported.
  */
-export function shouldIgnoreOnError(): boolean {
-  return ignoreOnError > 0 && !!ignoreOnError--;
-}
+export const shouldIgnoreOnError = (): boolean => ignoreOnError > 0 && !!ignoreOnError--;
 
 /** Callback → its wrapper, and each wrapper → itself: a function is wrapped once, however often it is handed over. */
 const listeners = new WeakMap<AnyFunction, AnyFunction>();

@@ -18,7 +18,7 @@ const SCRIPT_ERROR = /^(?:Uncaught )?Script error\.?$/;
 const NOISE = [SCRIPT_ERROR, /ResizeObserver loop/];
 
 /** What the filters match messages against: each exception as `Type: value`, and the message. */
-function messagesOf(event: Event): string[] {
+const messagesOf = (event: Event): string[] => {
   const out: string[] = [];
   if (event.logentry?.formatted) out.push(event.logentry.formatted);
   for (const ex of (event.exception?.values) || []) {
@@ -26,10 +26,10 @@ function messagesOf(event: Event): string[] {
     if (ex.type) out.push(ex.value ? `${ex.type}: ${ex.value}` : ex.type);
   }
   return out;
-}
+};
 
 /** The script the error came from: the innermost frame with a real URL. */
-function sourceUrl(event: Event): string | undefined {
+const sourceUrl = (event: Event): string | undefined => {
   const values = (event.exception?.values) || [];
   const frames: StackFrame[] = values[values.length - 1]?.stacktrace?.frames || [];
   for (let i = frames.length - 1; i >= 0; i--) {
@@ -37,7 +37,7 @@ function sourceUrl(event: Event): string | undefined {
     if (name && name != '<anonymous>' && name != '[native code]') return name;
   }
   return undefined;
-}
+};
 
 /** Drops events by message (`ignoreErrors`, known noise) and by source URL (`denyUrls`, `allowUrls`). */
 export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Integration => ({
