@@ -10,15 +10,15 @@ const USER_FIELDS = ['id', 'email', 'username', 'ip_address', 'name', 'segment',
 
 const normalizeUser = (user: User, depth: number, breadth: number): User => {
   const out: User = {};
-  const data: Record<string, unknown> = {};
+  // Fields the protocol does not know go into user.data, after what is there already.
+  const data: Record<string, unknown> = { ...(user.data as Record<string, unknown>) };
   for (const key in user) {
     if (USER_FIELDS.includes(key)) out[key] = normalize(user[key], depth, breadth);
     else if (key != 'data') data[key] = user[key];
   }
   // The protocol's user.id is a string; `setUser({ id: 42 })` is common.
   if (out.id != null) out.id = String(out.id);
-  const extraData = { ...(user.data as Record<string, unknown>), ...data };
-  if (Object.keys(extraData).length) out.data = normalize(extraData, depth, breadth);
+  if (Object.keys(data).length) out.data = normalize(data, depth, breadth);
   return out;
 };
 
