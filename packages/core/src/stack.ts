@@ -40,9 +40,8 @@ export const parseStack = (
     // Pass only the stack: the parser takes other shapes (`stacktrace`, `opera#sourceloc`)
     // down its Opera paths, which read `message` and can throw.
     const parsed = ErrorStackParser.parse({ stack } as Error);
-    // The parser lists the throwing frame first; walk backwards to get oldest first.
-    for (let i = parsed.length - 1; i >= 0; i--) {
-      const p = parsed[i];
+    // The parser lists the throwing frame first; reversed, the oldest comes first.
+    for (const p of parsed.reverse()) {
       const fn = withoutAsync(p.functionName);
       let file = withParens(withoutAsync(p.fileName), p.source);
       let lineno = p.lineNumber;
