@@ -32,11 +32,10 @@ const messagesOf = (event: Event): string[] => {
 const sourceUrl = (event: Event): string | undefined => {
   const values = (event.exception?.values) || [];
   const frames: StackFrame[] = values[values.length - 1]?.stacktrace?.frames || [];
-  for (let i = frames.length - 1; i >= 0; i--) {
-    const name = frames[i].filename;
-    if (name && name != '<anonymous>' && name != '[native code]') return name;
-  }
-  return undefined;
+  return frames
+    .map((frame) => frame.filename)
+    .reverse()
+    .find((name) => name && name != '<anonymous>' && name != '[native code]');
 };
 
 /** Drops events by message (`ignoreErrors`, known noise) and by source URL (`denyUrls`, `allowUrls`). */
