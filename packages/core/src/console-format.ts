@@ -1,13 +1,12 @@
 import { describe, isError, normalize } from './normalize';
 import type { SeverityLevel } from './types';
 
-function text(value: unknown): string {
-  // Objects print as data, like the console's own preview; the rest as a person reads it.
-  return value && typeof value == 'object' && !isError(value) ? JSON.stringify(normalize(value, 3, 100)) : describe(value);
-}
+// Objects print as data, like the console's own preview; the rest as a person reads it.
+const text = (value: unknown): string =>
+  value && typeof value == 'object' && !isError(value) ? JSON.stringify(normalize(value, 3, 100)) : describe(value);
 
 /** The line a console prints for these arguments: `%s %d %i %f %o %O %c` filled in, then the rest. */
-export function formatConsoleArgs(args: unknown[]): string {
+export const formatConsoleArgs = (args: unknown[]): string => {
   const rest = args.slice();
   const parts: string[] = [];
   if (typeof rest[0] == 'string') {
@@ -25,9 +24,7 @@ export function formatConsoleArgs(args: unknown[]): string {
     );
   }
   return parts.concat(rest.map(text)).join(' ');
-}
+};
 
 /** Sentry's level for a console method. */
-export function consoleLevel(method: string): SeverityLevel {
-  return method == 'warn' ? 'warning' : method == 'assert' ? 'error' : (method as SeverityLevel);
-}
+export const consoleLevel = (method: string): SeverityLevel => method == 'warn' ? 'warning' : method == 'assert' ? 'error' : (method as SeverityLevel);

@@ -13,7 +13,7 @@ export interface Dsn {
 }
 
 /** Parses a DSN; returns why it is not one (the bare DSN in the CDN build) instead of throwing. */
-export function parseDsn(dsn: unknown): Dsn | string {
+export const parseDsn = (dsn: unknown): Dsn | string => {
   if (typeof dsn != 'string' || !dsn) return 'no DSN given';
   let url: URL;
   try {
@@ -28,18 +28,16 @@ export function parseDsn(dsn: unknown): Dsn | string {
   const projectId = segments.pop();
   if (!projectId || !/^\d+$/.test(projectId)) return DEBUG ? 'the project id (last path segment) must be a number' : dsn;
   return { protocol, publicKey: url.username, host: url.host, path: segments.join('/'), projectId };
-}
+};
 
 /**
  * The ingest URL for an endpoint, authenticated in the query string: custom headers
  * would make every send a CORS preflight.
  */
-export function ingestUrl(dsn: Dsn, endpoint: 'envelope' | 'store'): string {
+export const ingestUrl = (dsn: Dsn, endpoint: 'envelope' | 'store'): string => {
   const base = `${dsn.protocol}://${dsn.host}/${dsn.path ? dsn.path + '/' : ''}api/${dsn.projectId}/${endpoint}/`;
   return `${base}?sentry_key=${encodeURIComponent(dsn.publicKey)}&sentry_version=7&sentry_client=${SDK_NAME}%2F${SDK_VERSION}`;
-}
+};
 
 /** The DSN written back, without a secret key (tunnels read it from the envelope header). */
-export function dsnToString(dsn: Dsn): string {
-  return `${dsn.protocol}://${dsn.publicKey}@${dsn.host}/${dsn.path ? dsn.path + '/' : ''}${dsn.projectId}`;
-}
+export const dsnToString = (dsn: Dsn): string => `${dsn.protocol}://${dsn.publicKey}@${dsn.host}/${dsn.path ? dsn.path + '/' : ''}${dsn.projectId}`;

@@ -1,33 +1,35 @@
-import { constructorName, describe, describeElement, isError, isInstanceOf, normalize, read } from './normalize';
+import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, read } from './normalize';
 import { parseStack } from './stack';
 import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
 
 type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
-const isEvent = (value: unknown): value is globalThis.Event => isInstanceOf(value, 'Event');
 const isErrorEvent = (value: unknown): value is ErrorEvent => isInstanceOf(value, 'ErrorEvent');
 
-function str(value: unknown): string {
-  return typeof value == 'string' ? value : '';
-}
+const str = (value: unknown): string => typeof value == 'string' ? value : '';
+
+/** Gives the exception the frames of the error's stack; false when it has none. */
+const addStacktrace = (exception: Exception, error: { stack?: string } | undefined, inAppExclude?: Array<string | RegExp>): boolean => {
+  const frames = parseStack(error, inAppExclude);
+  if (frames.length) exception.stacktrace = { frames };
+  return !!frames.length;
+};
 
 /** An exception from an error's name, message and parsed stack. */
-export function exceptionFromError(error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception {
+export const exceptionFromError = (error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception => {
   const exception: Exception = {
     type: str(read(error, 'name')) || 'Error',
     value: str(read(error, 'message')),
   };
-  const frames = parseStack(error as { stack?: string }, inAppExclude);
-  if (frames.length) exception.stacktrace = { frames };
+  addStacktrace(exception, error as { stack?: string }, inAppExclude);
   return exception;
-}
+};
 
 /** The type and value a person can read, for values that are not errors. */
-function describeThrown(value: unknown): { type: string; value: string } {
+const describeThrown = (value: unknown): { type: string; value: string } => {
   if (typeof value == 'string') return { type: 'Error', value };
-  if (value === null) return { type: 'Null', value: 'null' };
-  if (typeof value != 'object' && typeof value != 'function') {
-    const kind = typeof value;
+  if (value === null || (typeof value != 'object' && typeof value != 'function')) {
+    const kind = value === null ? 'null' : typeof value;
     return { type: kind[0].toUpperCase() + kind.slice(1).replace('int', 'Int'), value: describe(value) };
   }
   if (isEvent(value)) {
@@ -41,13 +43,13 @@ function describeThrown(value: unknown): { type: string; value: string } {
     return { type: str(read(value, 'name')) || constructorName(value), value: message };
   }
   return { type: constructorName(value), value: describe(value) };
-}
+};
 
 /**
  * Turns anything thrown or rejected into an event with one exception. Values without a
  * stack get the stack of `hint.syntheticException`, marked synthetic.
  */
-export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExclude?: Array<string | RegExp>, depth = 3): Event {
+export const eventFromUnknown = (thrown: unknown, hint: EventHint = {}, inAppExclude?: Array<string | RegExp>, depth = 3): Event => {
   const mechanism: Mechanism = { type: 'generic', handled: true, ...hint.mechanism };
   const event: Event = {};
   let exception: Exception;
@@ -71,28 +73,19 @@ export function eventFromUnknown(thrown: unknown, hint: EventHint = {}, inAppExc
     }
   }
 
-  if (!exception.stacktrace && hint.syntheticException) {
-    const frames = parseStack(hint.syntheticException, inAppExclude);
-    if (frames.length) {
-      exception.stacktrace = { frames };
-      mechanism.synthetic = true;
-    }
-  }
+  if (!exception.stacktrace && addStacktrace(exception, hint.syntheticException, inAppExclude)) mechanism.synthetic = true;
   exception.mechanism = mechanism;
   event.exception = { values: [exception] };
   return event;
-}
+};
 
 /** An event for `captureMessage`, with a stack only when asked for. */
-export function eventFromMessage(message: string, level: SeverityLevel, hint: EventHint = {}, attachStacktrace?: boolean, inAppExclude?: Array<string | RegExp>): Event {
+export const eventFromMessage = (message: string, level: SeverityLevel, hint: EventHint = {}, attachStacktrace?: boolean, inAppExclude?: Array<string | RegExp>): Event => {
   const event: Event = { level, logentry: { formatted: message } };
-  if (attachStacktrace && hint.syntheticException) {
-    const frames = parseStack(hint.syntheticException, inAppExclude);
-    if (frames.length) {
-      event.exception = {
-        values: [{ value: message, stacktrace: { frames }, mechanism: { type: 'generic', handled: true, synthetic: true } }],
-      };
-    }
+  const exception: Exception = { value: message };
+  if (attachStacktrace && addStacktrace(exception, hint.syntheticException, inAppExclude)) {
+    exception.mechanism = { type: 'generic', handled: true, synthetic: true };
+    event.exception = { values: [exception] };
   }
   return event;
-}
+};

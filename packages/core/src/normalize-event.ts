@@ -8,26 +8,24 @@ const MAX_TAG_VALUE = 200;
 const MAX_BREADCRUMB_MESSAGE = 1024;
 const USER_FIELDS = ['id', 'email', 'username', 'ip_address', 'name', 'segment', 'geo'];
 
-function normalizeUser(user: User, depth: number, breadth: number): User {
+const normalizeUser = (user: User, depth: number, breadth: number): User => {
   const out: User = {};
-  const data: Record<string, unknown> = {};
+  // Fields the protocol does not know go into user.data, after what is there already.
+  const data: Record<string, unknown> = { ...(user.data as Record<string, unknown>) };
   for (const key in user) {
     if (USER_FIELDS.includes(key)) out[key] = normalize(user[key], depth, breadth);
     else if (key != 'data') data[key] = user[key];
   }
   // The protocol's user.id is a string; `setUser({ id: 42 })` is common.
   if (out.id != null) out.id = String(out.id);
-  const extraData = { ...(user.data as Record<string, unknown>), ...data };
-  if (Object.keys(extraData).length) out.data = normalize(extraData, depth, breadth);
+  if (Object.keys(data).length) out.data = normalize(data, depth, breadth);
   return out;
-}
+};
 
 /** `log` is a level of Sentry's API but not of the protocol: it is sent as `info`. */
-function protocolLevel(level: SeverityLevel | undefined): SeverityLevel | undefined {
-  return level == 'log' ? 'info' : level;
-}
+const protocolLevel = (level: SeverityLevel | undefined): SeverityLevel | undefined => level == 'log' ? 'info' : level;
 
-function normalizeTags(tags: Record<string, unknown>): Record<string, string> {
+const normalizeTags = (tags: Record<string, unknown>): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const key in tags) {
     const value = tags[key];
@@ -35,13 +33,13 @@ function normalizeTags(tags: Record<string, unknown>): Record<string, string> {
     out[key.slice(0, MAX_TAG_KEY)] = truncate(typeof value == 'string' ? value : String(normalize(value, 1)), MAX_TAG_VALUE);
   }
   return out;
-}
+};
 
 /**
  * Makes the event JSON-safe and bounded: user, extra, contexts and breadcrumb data to
  * `depth`, tags to strings old servers accept, messages and exception values to `maxLength`.
  */
-export function normalizeEvent(event: Event, depth: number, breadth: number, maxLength: number): Event {
+export const normalizeEvent = (event: Event, depth: number, breadth: number, maxLength: number): Event => {
   event.level = protocolLevel(event.level);
   if (event.user) event.user = normalizeUser(event.user, depth, breadth);
   if (event.tags) event.tags = normalizeTags(event.tags);
@@ -62,4 +60,4 @@ export function normalizeEvent(event: Event, depth: number, breadth: number, max
     if (typeof exception.value == 'string') exception.value = truncate(exception.value, maxLength);
   }
   return event;
-}
+};

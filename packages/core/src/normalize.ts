@@ -16,18 +16,18 @@ export const read = (v: any, k: PropertyKey): any => safe(() => v[k]);
 
 const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
 
-/** 'Object' for plain, null-prototype and anonymous-class objects. */
-export const constructorName = (v: object): string => {
-  const n = safe(() => Object.getPrototypeOf(v).constructor.name);
-  return (typeof n == 'string' && n) || 'Object';
+/** The function's name, or `fallback` for anonymous functions and anything else. */
+const nameOf = (f: unknown, fallback: string): string => {
+  const n = read(f, 'name');
+  return (typeof n == 'string' && n) || fallback;
 };
+
+/** 'Object' for plain, null-prototype and anonymous-class objects. */
+export const constructorName = (v: object): string => nameOf(safe(() => Object.getPrototypeOf(v).constructor), 'Object');
 
 const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
 
-const fname = (f: unknown): string => {
-  const n = read(f, 'name');
-  return `[Function: ${(typeof n == 'string' && n) || '<anonymous>'}]`;
-};
+const fname = (f: unknown): string => `[Function: ${nameOf(f, '<anonymous>')}]`;
 
 /** `v instanceof globalThis[name]`; false where that global is missing or instanceof throws (revoked Proxies). */
 export const isInstanceOf = (v: unknown, name: string): boolean => !!safe(() => v instanceof (globalThis as any)[name]);
@@ -39,7 +39,7 @@ export const isInstanceOf = (v: unknown, name: string): boolean => !!safe(() => 
 export const isError = (v: unknown): v is Error =>
   isInstanceOf(v, 'Error') || /^(Error|DOMException)$/.test(tagOf(v)) || ['name', 'message', 'stack'].every((k) => typeof read(v, k) == 'string');
 
-const isEvent = (v: unknown): v is Event => isInstanceOf(v, 'Event');
+export const isEvent = (v: unknown): v is Event => isInstanceOf(v, 'Event');
 
 /** Objects that read best as one string: dates, regexps, DOM nodes, window, promises, binary data. */
 const special = (v: any, t: string): string | undefined => {
@@ -65,7 +65,7 @@ const target = (t: any): string | null =>
  * object and two levels below it are kept, deeper containers become '[Object]', '[Array]'
  * or '[ClassName]'. Only ancestors count as cycles ('[Circular ~]').
  */
-export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown {
+export const normalize = (value: unknown, depth = 3, maxBreadth = 1000): unknown => {
   // n items made by f(i); past maxBreadth, `more` marks the cut.
   const list = (n: number, f: (i: number) => unknown, more: unknown = MAXP): unknown[] => {
     const out: unknown[] = [];
@@ -115,11 +115,9 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
         const e = [...v] as [unknown, unknown][];
         return { '[Map]': list(e.length, (i) => [walk(e[i][0], d - 1, s), walk(e[i][1], d - 1, s)]) };
       }
-      if (tag == 'Set') {
-        const a = [...v];
-        return list(a.length, (i) => walk(a[i], d - 1, s));
-      }
-      if (Array.isArray(v)) return list(v.length, (i) => item(v, i, d, s));
+      // A Set reads as the array of its values.
+      const a = tag == 'Set' ? [...v] : v;
+      if (Array.isArray(a)) return list(a.length, (i) => item(a, i, d, s));
       return obj(v, Object.keys(v), d, s);
     } catch (e) {
       return thrown(e);
@@ -127,20 +125,20 @@ export function normalize(value: unknown, depth = 3, maxBreadth = 1000): unknown
   };
 
   return walk(value, depth, []);
-}
+};
 
 /** str cut to max chars plus '…', never between the two halves of a surrogate pair. */
-export function truncate(str: string, max: number): string {
+export const truncate = (str: string, max: number): string => {
   if (max <= 0 || str.length <= max) return str;
   const c = str.charCodeAt(max - 1);
   return str.slice(0, c >= 0xd800 && c < 0xdc00 ? max - 1 : max) + '…';
-}
+};
 
 /**
  * A short description of any value for messages: 'null', '42', '[Function: f]', 'Array(3)',
  * 'Map(2)', 'TypeError: boom', 'Event type=error target=img#logo', 'Foo with keys: a, b'.
  */
-export function describe(value: unknown): string {
+export const describe = (value: unknown): string => {
   const v: any = value;
   const t = typeof v;
   if (t == 'function') return fname(v);
@@ -158,29 +156,26 @@ export function describe(value: unknown): string {
   } catch (e) {
     return thrown(e);
   }
-}
+};
 
 /**
  * An element as a selector, `tag#id.class1.class2[attr="value"]`, with the first present of
  * data-test, data-testid, name, type, aria-label, title; at most 80 chars. '<unknown>' otherwise.
  */
-export function describeElement(el: unknown): string {
-  return (
-    safe(() => {
-      const e = el as Element;
-      if (e.nodeType != 1) return;
-      let s = e.tagName.toLowerCase();
-      if (e.id) s += '#' + e.id;
-      const c = (e.getAttribute('class') || '').trim();
-      if (c) s += '.' + c.split(/\s+/).join('.');
-      for (const a of ['data-test', 'data-testid', 'name', 'type', 'aria-label', 'title']) {
-        const x = e.getAttribute(a);
-        if (x) {
-          s += `[${a}="${x}"]`;
-          break;
-        }
+export const describeElement = (el: unknown): string =>
+  safe(() => {
+    const e = el as Element;
+    if (e.nodeType != 1) return;
+    let s = e.tagName.toLowerCase();
+    if (e.id) s += '#' + e.id;
+    const c = (e.getAttribute('class') || '').trim();
+    if (c) s += '.' + c.split(/\s+/).join('.');
+    for (const a of ['data-test', 'data-testid', 'name', 'type', 'aria-label', 'title']) {
+      const x = e.getAttribute(a);
+      if (x) {
+        s += `[${a}="${x}"]`;
+        break;
       }
-      return truncate(s, 79);
-    }) || '<unknown>'
-  );
-}
+    }
+    return truncate(s, 79);
+  }) || '<unknown>';

@@ -65,7 +65,8 @@ export class Scope {
     if (max <= 0) return this;
     const crumbs = this._breadcrumbs;
     crumbs.push(breadcrumb);
-    if (crumbs.length > max) crumbs.splice(0, crumbs.length - max);
+    // A negative count removes nothing.
+    crumbs.splice(0, crumbs.length - max);
     return this;
   }
 

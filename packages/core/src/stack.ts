@@ -1,5 +1,6 @@
 // Turns `error.stack` (V8, SpiderMonkey or JavaScriptCore text) into Sentry stack frames.
 import ErrorStackParser from 'error-stack-parser';
+import { matches } from './misc';
 import type { StackFrame } from './types';
 
 const MAX_FRAMES = 50;
@@ -12,35 +13,37 @@ const NOT_IN_APP =
 // The parser deletes every `(` and `)` from locations, which breaks URLs such as Next.js route
 // groups (`/app/(shop)/page.js`). Find the file again in the frame's source line, allowing
 // parentheses between its characters.
-function withParens(file: string, source: string | undefined): string {
+const withParens = (file: string, source: string | undefined): string => {
   if (!file || !source || source.indexOf(file) > -1) return file;
   const m = new RegExp(file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/(\\?.)(?!$)/g, '$1[()]*')).exec(source);
   return m ? m[0] : file;
-}
+};
+
+// Chrome prints `at async fn (url)` and, for anonymous async code, `at async url:1:2`;
+// the parser keeps the `async ` in the function or the file name.
+const withoutAsync = (name: string | undefined): string => (name || '').trim().replace(/^async /, '');
 
 /**
  * Parses an error's stack into frames, oldest call first and the throwing frame last, as Sentry
  * expects. Keeps at most the 50 frames nearest the throw. Never throws: returns [] when there is
  * no stack or it cannot be read.
  */
-export function parseStack(
+export const parseStack = (
   error: { stack?: string; message?: string; name?: string } | undefined,
   inAppExclude?: Array<string | RegExp>,
-): StackFrame[] {
+): StackFrame[] => {
   const frames: StackFrame[] = [];
   try {
     const stack = error?.stack;
-    if (!stack || typeof stack !== 'string') return frames;
+    // (An empty stack makes the parser throw: no frames either.)
+    if (typeof stack !== 'string') return frames;
     // Pass only the stack: the parser takes other shapes (`stacktrace`, `opera#sourceloc`)
     // down its Opera paths, which read `message` and can throw.
     const parsed = ErrorStackParser.parse({ stack } as Error);
-    // The parser lists the throwing frame first; walk backwards to get oldest first.
-    for (let i = parsed.length - 1; i >= 0; i--) {
-      const p = parsed[i];
-      // Chrome prints `at async fn (url)` and, for anonymous async code, `at async url:1:2`;
-      // the parser keeps the `async ` in the function or the file name.
-      const fn = (p.functionName || '').trim().replace(/^async /, '');
-      let file = withParens((p.fileName || '').trim().replace(/^async /, ''), p.source);
+    // The parser lists the throwing frame first; reversed, the oldest comes first.
+    for (const p of parsed.reverse()) {
+      const fn = withoutAsync(p.functionName);
+      let file = withParens(withoutAsync(p.fileName), p.source);
       let lineno = p.lineNumber;
       let colno = p.columnNumber;
       // Firefox locates eval'd and `new Function` code as `url line 7 > Function:1:1`; the parser
@@ -72,11 +75,7 @@ export function parseStack(
         // Firefox/Safari mode) comes out as a "file" without a line.
         continue;
       }
-      let inApp = !NOT_IN_APP.test(file);
-      if (inApp && inAppExclude) {
-        // search() rather than test(): test() on a /g RegExp is stateful across calls.
-        inApp = !inAppExclude.some((x) => (typeof x === 'string' ? file.indexOf(x) > -1 : file.search(x) > -1));
-      }
+      const inApp = !NOT_IN_APP.test(file) && !(inAppExclude && matches(file, inAppExclude));
       const frame: StackFrame = { filename: file, abs_path: file, function: fn || '?', in_app: inApp };
       if (typeof lineno === 'number') frame.lineno = lineno;
       if (typeof colno === 'number') frame.colno = colno;
@@ -85,5 +84,5 @@ export function parseStack(
   } catch {
     return [];
   }
-  return frames.length > MAX_FRAMES ? frames.slice(-MAX_FRAMES) : frames;
-}
+  return frames.slice(-MAX_FRAMES);
+};

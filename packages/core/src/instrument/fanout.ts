@@ -4,7 +4,7 @@
  * The patches stay after the last unsubscribe (passing calls straight through): removing them
  * could undo wrappers other scripts installed on top.
  */
-export function fanout<A extends unknown[]>(patch: (emit: (...args: A) => void) => void) {
+export const fanout = <A extends unknown[]>(patch: (emit: (...args: A) => void) => void) => {
   const handlers = new Set<(...args: A) => void>();
   let patched = false;
   // Set while handlers run: what they log or fetch is not reported back to them.
@@ -35,11 +35,11 @@ export function fanout<A extends unknown[]>(patch: (emit: (...args: A) => void) 
       handlers.delete(handler);
     };
   };
-}
+};
 
 /** Replaces `target[name]` with `wrapper(original)`; returns the original. */
-export function fill<T extends object, K extends keyof T>(target: T, name: K, wrapper: (original: T[K]) => T[K]): T[K] {
+export const fill = <T extends object, K extends keyof T>(target: T, name: K, wrapper: (original: T[K]) => T[K]): T[K] => {
   const original = target[name];
   target[name] = wrapper(original);
   return original;
-}
+};

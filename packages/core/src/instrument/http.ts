@@ -1,4 +1,3 @@
-import { now } from '../misc';
 import { isInstanceOf } from '../normalize';
 import { absoluteUrl } from '../url';
 import { fanout, fill } from './fanout';
@@ -15,9 +14,10 @@ export interface HttpRequest {
    * AbortError), or for XHR 'network error', 'abort' or 'timeout'.
    */
   error?: unknown;
-  /** Seconds since the epoch. */
+  /** Milliseconds since the epoch, when the request was sent. */
   start: number;
-  end: number;
+  /** How long until the response or the failure, in milliseconds. */
+  duration: number;
 }
 
 interface XhrInfo {
@@ -29,38 +29,40 @@ interface XhrInfo {
 
 const meta = new WeakMap<XMLHttpRequest, XhrInfo>();
 
-function fromFetchArgs(input: unknown, init?: RequestInit): { method: string; url: string } {
+const fromFetchArgs = (input: unknown, init?: RequestInit): { method: string; url: string } => {
   const request = input as Request;
   const isRequest = isInstanceOf(input, 'Request');
   return {
-    method: String((init && init.method) || (isRequest && request.method) || 'GET').toUpperCase(),
+    method: String(init?.method || (isRequest && request.method) || 'GET').toUpperCase(),
     // Relative URLs resolved as fetch resolves them (a Request's url already is absolute).
     url: isRequest ? request.url : absoluteUrl(String(input)),
   };
-}
+};
 
 /**
  * Reports every finished fetch and XMLHttpRequest. The page gets the very response (or
  * rejection) it would have had: the wrapper only looks.
  */
 export const onHttp = fanout<[request: HttpRequest]>((emit) => {
+  const done = (request: Omit<HttpRequest, 'duration'>, outcome: Pick<HttpRequest, 'status' | 'error'>) =>
+    emit({ ...request, ...outcome, duration: Date.now() - request.start });
   if (typeof fetch == 'function') {
     fill(globalThis, 'fetch', (original) =>
       function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-        let request: Omit<HttpRequest, 'end'>;
+        let request: Omit<HttpRequest, 'duration'>;
         try {
-          request = { kind: 'fetch' as const, ...fromFetchArgs(input, init), start: now() };
+          request = { kind: 'fetch' as const, ...fromFetchArgs(input, init), start: Date.now() };
         } catch {
           // Arguments only fetch itself can judge (a URL whose toString throws): left to it, unobserved.
           return original.call(this, input, init);
         }
         return original.call(this, input, init).then(
           (response) => {
-            emit({ ...request, status: response.status, end: now() });
+            done(request, { status: response.status });
             return response;
           },
           (error) => {
-            emit({ ...request, error, end: now() });
+            done(request, { error });
             throw error;
           },
         );
@@ -79,7 +81,7 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
             this.addEventListener(type, () => {
               const info = meta.get(this)!;
               const error = type == 'load' ? undefined : type == 'error' ? 'network error' : type;
-              if (info.start) emit({ kind: 'xhr', ...(info as Required<XhrInfo>), end: now(), status: this.status, error });
+              if (info.start) done({ kind: 'xhr', ...(info as Required<XhrInfo>) }, { status: this.status, error });
             });
           }
         }
@@ -90,7 +92,7 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
     fill(proto, 'send', (original) =>
       function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
         const info = meta.get(this);
-        if (info) info.start = now();
+        if (info) info.start = Date.now();
         return original.call(this, body);
       },
     );

@@ -13,9 +13,7 @@ let ignoreOnError = 0;
  * reaching `onerror` in the same task (a listener object, a listener added before init) is
  * still reported.
  */
-export function shouldIgnoreOnError(): boolean {
-  return ignoreOnError > 0 && !!ignoreOnError--;
-}
+export const shouldIgnoreOnError = (): boolean => ignoreOnError > 0 && !!ignoreOnError--;
 
 /** Callback → its wrapper, and each wrapper → itself: a function is wrapped once, however often it is handed over. */
 const listeners = new WeakMap<AnyFunction, AnyFunction>();
@@ -70,7 +68,8 @@ export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) =>
     );
     fill(proto, 'removeEventListener', (original) =>
       function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-        const wrapped = typeof listener == 'function' && listeners.get(listener as AnyFunction);
+        // Listener objects and null were never wrapped: get() finds nothing.
+        const wrapped = listeners.get(listener as AnyFunction);
         // Remove both: the listener may have been added before the SDK wrapped addEventListener.
         const target = this || globalThis;
         if (wrapped) (original as AnyFunction).call(target, type, wrapped, options);
@@ -83,9 +82,9 @@ export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) =>
     fill(XMLHttpRequest.prototype, 'send', (original) =>
       function (this: XMLHttpRequest, ...args: unknown[]) {
         for (const prop of ['onload', 'onerror', 'onprogress', 'onreadystatechange'] as const) {
-          const handler = this[prop];
           // A reused XHR is sent again with its handlers already wrapped: they stay wrapped once.
-          if (typeof handler == 'function') (this as unknown as Record<string, unknown>)[prop] = wrap(handler, `xhr ${prop}`);
+          // wrap() hands back what is not a function (null) as it is.
+          (this as unknown as Record<string, unknown>)[prop] = wrap(this[prop], `xhr ${prop}`);
         }
         return (original as AnyFunction).apply(this, args) as void;
       },

@@ -44,7 +44,7 @@ export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integr
       // A click on an icon or a <span> in a button names the button.
       dom && onDomEvent((kind, target) => add({ category: `ui.${kind}`, message: describeElement((target as Element).closest?.(INTERACTIVE) || target) })),
       (fetch || xhr) &&
-        onHttp(({ kind, method, url, status, error, start, end }) => {
+        onHttp(({ kind, method, url, status, error, duration }) => {
           if ((kind == 'fetch' ? !fetch : !xhr) || client.isOwnRequest(url)) return;
           add({
             type: 'http',
@@ -52,7 +52,7 @@ export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integr
             // An opaque response (no-cors) has status 0 but did not fail.
             level: error || status! >= 500 ? 'error' : status! >= 400 ? 'warning' : 'info',
             // No status_code for a request that got no response: the protocol has no 'none'.
-            data: { method, url: redactUrl(url), ...(status ? { status_code: status } : {}), duration_ms: Math.round((end - start) * 1000) },
+            data: { method, url: redactUrl(url), ...(status ? { status_code: status } : {}), duration_ms: duration },
           });
         }),
       history && onNavigation((from, to) => add({ category: 'navigation', data: { from: relative(redactUrl(from)), to: relative(redactUrl(to)) } })),

@@ -18,7 +18,7 @@ const SCRIPT_ERROR = /^(?:Uncaught )?Script error\.?$/;
 const NOISE = [SCRIPT_ERROR, /ResizeObserver loop/];
 
 /** What the filters match messages against: each exception as `Type: value`, and the message. */
-function messagesOf(event: Event): string[] {
+const messagesOf = (event: Event): string[] => {
   const out: string[] = [];
   if (event.logentry?.formatted) out.push(event.logentry.formatted);
   for (const ex of (event.exception?.values) || []) {
@@ -26,18 +26,17 @@ function messagesOf(event: Event): string[] {
     if (ex.type) out.push(ex.value ? `${ex.type}: ${ex.value}` : ex.type);
   }
   return out;
-}
+};
 
 /** The script the error came from: the innermost frame with a real URL. */
-function sourceUrl(event: Event): string | undefined {
+const sourceUrl = (event: Event): string | undefined => {
   const values = (event.exception?.values) || [];
-  const frames: StackFrame[] = (values.length && values[values.length - 1].stacktrace?.frames) || [];
-  for (let i = frames.length - 1; i >= 0; i--) {
-    const name = frames[i].filename;
-    if (name && name != '<anonymous>' && name != '[native code]') return name;
-  }
-  return undefined;
-}
+  const frames: StackFrame[] = values[values.length - 1]?.stacktrace?.frames || [];
+  return frames
+    .map((frame) => frame.filename)
+    .reverse()
+    .find((name) => name && name != '<anonymous>' && name != '[native code]');
+};
 
 /** Drops events by message (`ignoreErrors`, known noise) and by source URL (`denyUrls`, `allowUrls`). */
 export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Integration => ({
@@ -47,8 +46,9 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
     const { filterNoise = true } = options;
     const ignore = [...(filterNoise ? NOISE : []), ...opts.ignoreErrors, ...(options.ignoreErrors || [])];
     const messages = messagesOf(event);
+    // Every message is a non-empty string.
     const ignored = messages.find((m) => matches(m, ignore));
-    if (ignored !== undefined) {
+    if (ignored) {
       // Said in every build (shorter in the CDN one): the fix is in the page, not in the SDK.
       if (SCRIPT_ERROR.test(ignored)) {
         client.log(DEBUG ? '"Script error." hides a cross-origin script\'s error: load it with crossorigin="anonymous" and CORS headers' : 'Script error.: use crossorigin="anonymous"');
@@ -58,7 +58,7 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
       return null;
     }
     const url = sourceUrl(event);
-    if (url && opts.denyUrls.length && matches(url, opts.denyUrls)) {
+    if (url && matches(url, opts.denyUrls)) {
       DEBUG && client.log(`event ${event.event_id}: ${url} matches denyUrls`);
       return null;
     }

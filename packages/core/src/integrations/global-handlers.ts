@@ -13,11 +13,11 @@ export interface GlobalHandlersOptions {
 export const globalHandlersIntegration = (options: GlobalHandlersOptions = {}): Integration => ({
   name: 'GlobalHandlers',
   setup(client) {
-    const { onerror = true, onunhandledrejection = true } = options;
-    return onGlobalError((type, event) => {
-      if (type == 'onerror' ? !onerror || shouldIgnoreOnError() : !onunhandledrejection) return;
-      const thrown = type == 'onerror' ? event : (event as PromiseRejectionEvent).reason;
-      client.captureException(thrown, { mechanism: { type, handled: false } });
+    return onGlobalError((type, thrown) => {
+      // Each kind is reported unless its option is false.
+      if ((options[type] ?? true) && !(type == 'onerror' && shouldIgnoreOnError())) {
+        client.captureException(thrown, { mechanism: { type, handled: false } });
+      }
     });
   },
 });

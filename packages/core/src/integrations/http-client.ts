@@ -26,7 +26,7 @@ export const httpClientIntegration = (options: HttpClientOptions = {}): Integrat
     const init = client.getOptions();
     const codes = options.failedRequestStatusCodes || init.failedRequestStatusCodes || [[500, 599]];
     const targets = options.failedRequestTargets || init.failedRequestTargets;
-    return onHttp(({ method, url, status, error, start, end }) => {
+    return onHttp(({ method, url, status, error, duration }) => {
       const failed = status ? codes.some((c) => (typeof c == 'number' ? c == status : status >= c[0] && status <= c[1])) : !!error && error != 'abort' && (error as Error).name != 'AbortError';
       if (!failed || client.isOwnRequest(url) || (targets && !matches(url, targets))) return;
       client.captureEvent({
@@ -39,7 +39,7 @@ export const httpClientIntegration = (options: HttpClientOptions = {}): Integrat
         },
         request: { url: redactUrl(url), method },
         contexts: status ? { response: { status_code: status } } : {},
-        extra: { duration_ms: Math.round((end - start) * 1000) },
+        extra: { duration_ms: duration },
       });
     });
   },

@@ -11,9 +11,11 @@ export const httpContextIntegration = (): Integration => ({
     // Server-side rendering imports the SDK too: there is no page to describe.
     if (typeof location == 'undefined') return;
     const request = event.request || {};
-    const headers: Record<string, string> = { 'User-Agent': navigator.userAgent };
-    if (document.referrer) headers.Referer = redactUrl(document.referrer);
     // Secrets in the page's query or fragment (`?token=`, `#access_token=`) stay in the page.
-    event.request = { url: redactUrl(location.href), ...request, headers: { ...headers, ...request.headers } };
+    event.request = {
+      url: redactUrl(location.href),
+      ...request,
+      headers: { 'User-Agent': navigator.userAgent, ...(document.referrer && { Referer: redactUrl(document.referrer) }), ...request.headers },
+    };
   },
 });

@@ -20,7 +20,7 @@ export const linkedErrorsIntegration = (options: LinkedErrorsOptions = {}): Inte
     processEvent(event, hint, client) {
       const values = event.exception?.values;
       let error = hint.originalException as Record<string, unknown> | undefined;
-      if (!values || !values.length || !isError(error)) return event;
+      if (!values?.length || !isError(error)) return event;
       const { inAppExclude, maxValueLength } = client.getOptions();
       const causes: Exception[] = [];
       const seen = new Set<unknown>([error]);
@@ -29,13 +29,11 @@ export const linkedErrorsIntegration = (options: LinkedErrorsOptions = {}): Inte
         if (!isError(cause) || seen.has(cause)) break;
         seen.add(cause);
         const exception = exceptionFromError(cause, inAppExclude);
-        if (exception.value) exception.value = truncate(exception.value, maxValueLength);
+        exception.value = truncate(exception.value!, maxValueLength);
         causes.unshift(exception);
         error = cause as unknown as Record<string, unknown>;
       }
-      if (causes.length) {
-        event.exception = { values: [...causes, ...values] };
-      }
+      values.unshift(...causes);
       return event;
     },
   };
