@@ -65,12 +65,10 @@ describe('rate limits', () => {
     await opened.page.evaluate(() => Faultline.captureException(new Error('after the window')));
     const [after] = await ingest.waitForEvents(1);
     expect(valueOf(after)).toBe('after the window');
-    // The retry queue kept the event answered 429 and sends it again once the window is over.
-    await ingest.waitFor(() => receivedEvents(ingest).length >= 3, 'the 429-answered event sent again', 15_000);
+    // faultline.min.js has no retry queue: the event answered 429 is not sent again (with the
+    // queue, in faultline.full.min.js, it is: delivery.test.ts).
     await flushAndSettle(opened, 0);
-    expect(receivedEvents(ingest).map(valueOf).sort()).toEqual(['after the window', 'answered 429', 'answered 429']);
-    const retried = ingest.requests.filter((r) => r.events.length && valueOf(r.events[0]) == 'answered 429')[1];
-    expect(retried.time).toBeGreaterThanOrEqual(answerRead + 1500);
+    expect(receivedEvents(ingest).map(valueOf)).toEqual(['answered 429', 'after the window']);
     expectClean(ingest, opened);
   });
 
@@ -82,6 +80,8 @@ describe('rate limits', () => {
     });
     const opened = await openSdkPage(browser, ingest, { script: `Faultline.captureException(new Error('answered 429'));` });
     await ingest.waitForRequests(1);
+    // Once the page has read the answer (on a loaded machine that may take a while).
+    await opened.page.evaluate(() => Faultline.flush(5000));
 
     await opened.page.evaluate(() => {
       Faultline.captureException(new Error('blocked 1'));
