@@ -30,7 +30,8 @@ const normalizeTags = (tags: Record<string, unknown>): Record<string, string> =>
   for (const key in tags) {
     const value = tags[key];
     if (value === undefined) continue;
-    out[key.slice(0, MAX_TAG_KEY)] = truncate(typeof value == 'string' ? value : String(normalize(value, 1)), MAX_TAG_VALUE);
+    // Strings come back from normalize as they are.
+    out[key.slice(0, MAX_TAG_KEY)] = truncate(String(normalize(value, 1)), MAX_TAG_VALUE);
   }
   return out;
 };
