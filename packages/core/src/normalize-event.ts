@@ -54,7 +54,7 @@ export const normalizeEvent = (event: Event, depth: number, breadth: number, max
     if (typeof crumb.message == 'string') crumb.message = truncate(crumb.message, MAX_BREADCRUMB_MESSAGE);
     crumbs[i] = crumb;
   }
-  if (event.logentry && typeof event.logentry.formatted == 'string') {
+  if (typeof event.logentry?.formatted == 'string') {
     event.logentry.formatted = truncate(event.logentry.formatted, maxLength);
   }
   for (const exception of (event.exception?.values) || []) {
