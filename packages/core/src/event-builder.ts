@@ -6,7 +6,11 @@ type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
 const isErrorEvent = (value: unknown): value is ErrorEvent => isInstanceOf(value, 'ErrorEvent');
 
-const str = (value: unknown): string => typeof value == 'string' ? value : '';
+/** value[key] when it is a string, else ''. */
+const readString = (value: unknown, key: string): string => {
+  const s = read(value, key);
+  return typeof s == 'string' ? s : '';
+};
 
 /** Gives the exception the frames of the error's stack; false when it has none. */
 const addStacktrace = (exception: Exception, error: { stack?: string } | undefined, inAppExclude?: Array<string | RegExp>): boolean => {
@@ -18,8 +22,8 @@ const addStacktrace = (exception: Exception, error: { stack?: string } | undefin
 /** An exception from an error's name, message and parsed stack. */
 export const exceptionFromError = (error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception => {
   const exception: Exception = {
-    type: str(read(error, 'name')) || 'Error',
-    value: str(read(error, 'message')),
+    type: readString(error, 'name') || 'Error',
+    value: readString(error, 'message'),
   };
   addStacktrace(exception, error as { stack?: string }, inAppExclude);
   return exception;
@@ -38,9 +42,9 @@ const describeThrown = (value: unknown): { type: string; value: string } => {
     return { type: constructorName(value), value: `"${value.type}" event${where}` };
   }
   // Objects that carry a message, as many libraries reject with, read like errors.
-  const message = read(value, 'message');
-  if (typeof message == 'string' && message) {
-    return { type: str(read(value, 'name')) || constructorName(value), value: message };
+  const message = readString(value, 'message');
+  if (message) {
+    return { type: readString(value, 'name') || constructorName(value), value: message };
   }
   return { type: constructorName(value), value: describe(value) };
 };
