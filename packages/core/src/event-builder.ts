@@ -1,4 +1,4 @@
-import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, read } from './normalize';
+import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, readString } from './normalize';
 import { parseStack } from './stack';
 import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
 
@@ -6,11 +6,6 @@ type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
 const isErrorEvent = (value: unknown): value is ErrorEvent => isInstanceOf(value, 'ErrorEvent');
 
-/** value[key] when it is a string, else ''. */
-const readString = (value: unknown, key: string): string => {
-  const s = read(value, key);
-  return typeof s == 'string' ? s : '';
-};
 
 /** Gives the exception the frames of the error's stack; false when it has none. */
 const addStacktrace = (exception: Exception, error: { stack?: string } | undefined, inAppExclude?: Array<string | RegExp>): boolean => {

@@ -14,13 +14,16 @@ const safe = <T>(f: () => T): T | undefined => {
 /** v[k], or undefined when the read throws (getters, revoked Proxies). */
 export const read = (v: any, k: PropertyKey): any => safe(() => v[k]);
 
+/** v[k] when it is a string, else ''. */
+export const readString = (v: unknown, k: PropertyKey): string => {
+  const s = read(v, k);
+  return typeof s == 'string' ? s : '';
+};
+
 const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
 
 /** The function's name, or `fallback` for anonymous functions and anything else. */
-const nameOf = (f: unknown, fallback: string): string => {
-  const n = read(f, 'name');
-  return (typeof n == 'string' && n) || fallback;
-};
+const nameOf = (f: unknown, fallback: string): string => readString(f, 'name') || fallback;
 
 /** 'Object' for plain, null-prototype and anonymous-class objects. */
 export const constructorName = (v: object): string => nameOf(safe(() => Object.getPrototypeOf(v).constructor), 'Object');
