@@ -22,15 +22,12 @@ export const readString = (v: unknown, k: PropertyKey): string => {
 
 const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
 
-/** The function's name, or `fallback` for anonymous functions and anything else. */
-const nameOf = (f: unknown, fallback: string): string => readString(f, 'name') || fallback;
-
 /** 'Object' for plain, null-prototype and anonymous-class objects. */
-export const constructorName = (v: object): string => nameOf(safe(() => Object.getPrototypeOf(v).constructor), 'Object');
+export const constructorName = (v: object): string => readString(safe(() => Object.getPrototypeOf(v).constructor), 'name') || 'Object';
 
 const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
 
-const fname = (f: unknown): string => `[Function: ${nameOf(f, '<anonymous>')}]`;
+const fname = (f: unknown): string => `[Function: ${readString(f, 'name') || '<anonymous>'}]`;
 
 /** `v instanceof globalThis[name]`; false where that global is missing or instanceof throws (revoked Proxies). */
 export const isInstanceOf = (v: unknown, name: string): boolean => !!safe(() => v instanceof (globalThis as any)[name]);
