@@ -1,4 +1,4 @@
-import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, read } from './normalize';
+import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, readString } from './normalize';
 import { parseStack } from './stack';
 import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
 
@@ -6,7 +6,6 @@ type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown };
 
 const isErrorEvent = (value: unknown): value is ErrorEvent => isInstanceOf(value, 'ErrorEvent');
 
-const str = (value: unknown): string => typeof value == 'string' ? value : '';
 
 /** Gives the exception the frames of the error's stack; false when it has none. */
 const addStacktrace = (exception: Exception, error: { stack?: string } | undefined, inAppExclude?: Array<string | RegExp>): boolean => {
@@ -18,8 +17,8 @@ const addStacktrace = (exception: Exception, error: { stack?: string } | undefin
 /** An exception from an error's name, message and parsed stack. */
 export const exceptionFromError = (error: ErrorLike, inAppExclude?: Array<string | RegExp>): Exception => {
   const exception: Exception = {
-    type: str(read(error, 'name')) || 'Error',
-    value: str(read(error, 'message')),
+    type: readString(error, 'name') || 'Error',
+    value: readString(error, 'message'),
   };
   addStacktrace(exception, error as { stack?: string }, inAppExclude);
   return exception;
@@ -38,9 +37,9 @@ const describeThrown = (value: unknown): { type: string; value: string } => {
     return { type: constructorName(value), value: `"${value.type}" event${where}` };
   }
   // Objects that carry a message, as many libraries reject with, read like errors.
-  const message = read(value, 'message');
-  if (typeof message == 'string' && message) {
-    return { type: str(read(value, 'name')) || constructorName(value), value: message };
+  const message = readString(value, 'message');
+  if (message) {
+    return { type: readString(value, 'name') || constructorName(value), value: message };
   }
   return { type: constructorName(value), value: describe(value) };
 };

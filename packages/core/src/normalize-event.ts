@@ -30,7 +30,8 @@ const normalizeTags = (tags: Record<string, unknown>): Record<string, string> =>
   for (const key in tags) {
     const value = tags[key];
     if (value === undefined) continue;
-    out[key.slice(0, MAX_TAG_KEY)] = truncate(typeof value == 'string' ? value : String(normalize(value, 1)), MAX_TAG_VALUE);
+    // Strings come back from normalize as they are.
+    out[key.slice(0, MAX_TAG_KEY)] = truncate(String(normalize(value, 1)), MAX_TAG_VALUE);
   }
   return out;
 };
@@ -53,7 +54,7 @@ export const normalizeEvent = (event: Event, depth: number, breadth: number, max
     if (typeof crumb.message == 'string') crumb.message = truncate(crumb.message, MAX_BREADCRUMB_MESSAGE);
     crumbs[i] = crumb;
   }
-  if (event.logentry && typeof event.logentry.formatted == 'string') {
+  if (typeof event.logentry?.formatted == 'string') {
     event.logentry.formatted = truncate(event.logentry.formatted, maxLength);
   }
   for (const exception of (event.exception?.values) || []) {

@@ -14,20 +14,20 @@ const safe = <T>(f: () => T): T | undefined => {
 /** v[k], or undefined when the read throws (getters, revoked Proxies). */
 export const read = (v: any, k: PropertyKey): any => safe(() => v[k]);
 
-const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
-
-/** The function's name, or `fallback` for anonymous functions and anything else. */
-const nameOf = (f: unknown, fallback: string): string => {
-  const n = read(f, 'name');
-  return (typeof n == 'string' && n) || fallback;
+/** v[k] when it is a string, else ''. */
+export const readString = (v: unknown, k: PropertyKey): string => {
+  const s = read(v, k);
+  return typeof s == 'string' ? s : '';
 };
 
+const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e))}]`;
+
 /** 'Object' for plain, null-prototype and anonymous-class objects. */
-export const constructorName = (v: object): string => nameOf(safe(() => Object.getPrototypeOf(v).constructor), 'Object');
+export const constructorName = (v: object): string => readString(safe(() => Object.getPrototypeOf(v).constructor), 'name') || 'Object';
 
 const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
 
-const fname = (f: unknown): string => `[Function: ${nameOf(f, '<anonymous>')}]`;
+const fname = (f: unknown): string => `[Function: ${readString(f, 'name') || '<anonymous>'}]`;
 
 /** `v instanceof globalThis[name]`; false where that global is missing or instanceof throws (revoked Proxies). */
 export const isInstanceOf = (v: unknown, name: string): boolean => !!safe(() => v instanceof (globalThis as any)[name]);

@@ -93,7 +93,8 @@ export class Scope {
       if (user !== undefined) this.setUser(user);
       if (tags) this.setTags(tags);
       if (extra) this.setExtras(extra);
-      if (contexts) for (const name in contexts) this.setContext(name, contexts[name]);
+      // Without contexts, for-in over undefined does nothing.
+      for (const name in contexts) this.setContext(name, contexts![name]);
       if (level) this._level = level;
       if (fingerprint) this._fingerprint = fingerprint;
     }

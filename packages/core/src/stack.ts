@@ -14,7 +14,7 @@ const NOT_IN_APP =
 // groups (`/app/(shop)/page.js`). Find the file again in the frame's source line, allowing
 // parentheses between its characters.
 const withParens = (file: string, source: string | undefined): string => {
-  if (!file || !source || source.indexOf(file) > -1) return file;
+  if (!file || !source || source.includes(file)) return file;
   const m = new RegExp(file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/(\\?.)(?!$)/g, '$1[()]*')).exec(source);
   return m ? m[0] : file;
 };

@@ -21,6 +21,5 @@ export const onNavigation = fanout<[from: string, to: string]>((emit) => {
     );
   }
   // Hash links fire both events in some browsers: `check` reports a change once.
-  addEventListener('popstate', check);
-  addEventListener('hashchange', check);
+  for (const type of ['popstate', 'hashchange']) addEventListener(type, check);
 });

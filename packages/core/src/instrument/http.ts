@@ -69,32 +69,31 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
       },
     );
   }
-  if (typeof XMLHttpRequest == 'function') {
-    const proto = XMLHttpRequest.prototype;
-    fill(proto, 'open', (original) =>
-      function (this: XMLHttpRequest, ...args: unknown[]) {
-        // Listeners once per object, reading the request opened last: added at the first open(),
-        // before the page's own handlers usually are, so the status is read before an onload
-        // that reuses the XHR (open() again) resets it.
-        if (!meta.has(this)) {
-          for (const type of ['load', 'error', 'abort', 'timeout']) {
-            this.addEventListener(type, () => {
-              const info = meta.get(this)!;
-              const error = type == 'load' ? undefined : type == 'error' ? 'network error' : type;
-              if (info.start) done({ kind: 'xhr', ...(info as Required<XhrInfo>) }, { status: this.status, error });
-            });
-          }
+  // Last: where XMLHttpRequest is missing, reading it throws and fanout's try ends the patch here.
+  const proto = XMLHttpRequest.prototype;
+  fill(proto, 'open', (original) =>
+    function (this: XMLHttpRequest, ...args: unknown[]) {
+      // Listeners once per object, reading the request opened last: added at the first open(),
+      // before the page's own handlers usually are, so the status is read before an onload
+      // that reuses the XHR (open() again) resets it.
+      if (!meta.has(this)) {
+        for (const type of ['load', 'error', 'abort', 'timeout']) {
+          this.addEventListener(type, () => {
+            const info = meta.get(this)!;
+            const error = type == 'load' ? undefined : type == 'error' ? 'network error' : type;
+            if (info.start) done({ kind: 'xhr', ...(info as Required<XhrInfo>) }, { status: this.status, error });
+          });
         }
-        meta.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(String(args[1])) });
-        return (original as (...a: unknown[]) => void).apply(this, args);
-      } as XMLHttpRequest['open'],
-    );
-    fill(proto, 'send', (original) =>
-      function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-        const info = meta.get(this);
-        if (info) info.start = Date.now();
-        return original.call(this, body);
-      },
-    );
-  }
+      }
+      meta.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(String(args[1])) });
+      return (original as (...a: unknown[]) => void).apply(this, args);
+    } as XMLHttpRequest['open'],
+  );
+  fill(proto, 'send', (original) =>
+    function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      const info = meta.get(this);
+      if (info) info.start = Date.now();
+      return original.call(this, body);
+    },
+  );
 });

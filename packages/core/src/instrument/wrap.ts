@@ -78,16 +78,15 @@ export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) =>
     );
   }
 
-  if (typeof XMLHttpRequest == 'function') {
-    fill(XMLHttpRequest.prototype, 'send', (original) =>
-      function (this: XMLHttpRequest, ...args: unknown[]) {
-        for (const prop of ['onload', 'onerror', 'onprogress', 'onreadystatechange'] as const) {
-          // A reused XHR is sent again with its handlers already wrapped: they stay wrapped once.
-          // wrap() hands back what is not a function (null) as it is.
-          (this as unknown as Record<string, unknown>)[prop] = wrap(this[prop], `xhr ${prop}`);
-        }
-        return (original as AnyFunction).apply(this, args) as void;
-      },
-    );
-  }
+  // Last: where XMLHttpRequest is missing, reading it throws and fanout's try ends the patch here.
+  fill(XMLHttpRequest.prototype, 'send', (original) =>
+    function (this: XMLHttpRequest, ...args: unknown[]) {
+      for (const prop of ['onload', 'onerror', 'onprogress', 'onreadystatechange'] as const) {
+        // A reused XHR is sent again with its handlers already wrapped: they stay wrapped once.
+        // wrap() hands back what is not a function (null) as it is.
+        (this as unknown as Record<string, unknown>)[prop] = wrap(this[prop], `xhr ${prop}`);
+      }
+      return (original as AnyFunction).apply(this, args) as void;
+    },
+  );
 });

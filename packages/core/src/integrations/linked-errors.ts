@@ -23,11 +23,11 @@ export const linkedErrorsIntegration = (options: LinkedErrorsOptions = {}): Inte
       if (!values?.length || !isError(error)) return event;
       const { inAppExclude, maxValueLength } = client.getOptions();
       const causes: Exception[] = [];
-      const seen = new Set<unknown>([error]);
+      const seen: unknown[] = [error];
       while (causes.length < limit) {
         const cause = read(error, key);
-        if (!isError(cause) || seen.has(cause)) break;
-        seen.add(cause);
+        if (!isError(cause) || seen.includes(cause)) break;
+        seen.push(cause);
         const exception = exceptionFromError(cause, inAppExclude);
         exception.value = truncate(exception.value!, maxValueLength);
         causes.unshift(exception);
