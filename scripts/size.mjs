@@ -48,6 +48,9 @@ for (const [pkg, integration, base] of [['@faultline/core', 'tracingIntegration'
   tracingRows.push([name, code.length - base[1], gz(code) - base[2]]);
 }
 rows.push(...tracingRows);
+// The script-tag bundle with the retry queue and sessions too (faultline.min.js has no room for them yet).
+const full = readFileSync('packages/core/dist/faultline.full.min.js');
+rows.push(['@faultline/core CDN bundle, full (faultline.full.min.js)', full.length, gz(full)]);
 console.log('bundle'.padEnd(60), 'minified'.padStart(10), 'gzip -9'.padStart(10));
 for (const [name, raw, zipped] of rows) console.log(name.padEnd(60), kb(raw).padStart(10), kb(zipped).padStart(10));
 const ratio = rows[2][2] / rows[1][2];
@@ -55,6 +58,7 @@ console.log(`\n@sentry/browser is ${ratio.toFixed(1)}x the size of @faultline/co
 console.log(`@faultline/vue adds ${rows[3][2]} bytes gzipped to core; @sentry/vue adds ${rows[4][2] - rows[2][2]} to @sentry/browser.`);
 const over = rows[0][2] > CDN_BUDGET;
 console.log(`CDN bundle: ${rows[0][2]} bytes gzipped, budget ${CDN_BUDGET}: ${over ? 'OVER BUDGET' : 'within budget'}.`);
+console.log(`Full CDN bundle (retry queue and sessions too): ${gz(full)} bytes gzipped, ${gz(full) - CDN_BUDGET} over the 12 KB it should fit in.`);
 const vueOver = rows[3][2] > VUE_BUDGET;
 console.log(`Vue bundle: ${rows[3][2]} bytes gzipped, budget ${VUE_BUDGET}: ${vueOver ? 'OVER BUDGET' : 'within budget'}.`);
 process.exitCode = over || vueOver ? 1 : 0;
