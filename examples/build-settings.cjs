@@ -32,6 +32,7 @@ function hashInputs(appDir, baked) {
     __filename,
     join(REPO, 'packages/core/dist/index.mjs'),
     join(REPO, 'packages/vue/dist/index.mjs'),
+    join(REPO, 'packages/tracing/dist/index.mjs'),
   ];
   for (const file of files) hash.update(`${relative(REPO, file)}\0`).update(existsSync(file) ? readFileSync(file) : '').update('\0');
   return hash.update(JSON.stringify(baked)).digest('hex');
@@ -43,6 +44,7 @@ function hashInputs(appDir, baked) {
  * - `release`: `SENTRY_RELEASE`, else `<app>@<12 hex of the inputs' hash>`, so unchanged sources
  *   give the same release and a rebuild uploads nothing new.
  * - `environment`: `SENTRY_ENVIRONMENT`, else `development`.
+ * - `tracesSampleRate`: `FAULTLINE_TRACES_SAMPLE_RATE`, else 0.3 (the seed's).
  * - `upload`: `SENTRY_URL`, `SENTRY_AUTH_TOKEN`, `SENTRY_ORG`, `SENTRY_PROJECT` when `SENTRY_URL`
  *   is set, else the collector's; `undefined` when something is missing (the build uploads nothing).
  * - `key`: the inputs' hash, recorded beside the output to tell whether it is up to date.
@@ -59,10 +61,12 @@ function buildSettings(appDir, env = process.env) {
   };
   const dsn = env.SENTRY_DSN || collector.dsn || '';
   const environment = env.SENTRY_ENVIRONMENT || 'development';
-  const key = hashInputs(appDir, { dsn, environment, release: env.SENTRY_RELEASE || '' });
+  const rate = Number(env.FAULTLINE_TRACES_SAMPLE_RATE);
+  const tracesSampleRate = env.FAULTLINE_TRACES_SAMPLE_RATE && rate >= 0 && rate <= 1 ? rate : 0.3;
+  const key = hashInputs(appDir, { dsn, environment, tracesSampleRate, release: env.SENTRY_RELEASE || '' });
   const release = env.SENTRY_RELEASE || `${app}@${key.slice(0, 12)}`;
   const complete = Object.values(upload).every(Boolean);
-  return { app, dsn, release, environment, upload: complete ? upload : undefined, key };
+  return { app, dsn, release, environment, tracesSampleRate, upload: complete ? upload : undefined, key };
 }
 
 module.exports = { buildSettings };

@@ -36,6 +36,7 @@ function exampleConfig(appDir, { outDir = join(appDir, 'dist'), uploaded = false
       __FAULTLINE_DSN__: JSON.stringify(settings.dsn),
       __FAULTLINE_RELEASE__: JSON.stringify(settings.release),
       __FAULTLINE_ENVIRONMENT__: JSON.stringify(settings.environment),
+      __FAULTLINE_TRACES_SAMPLE_RATE__: JSON.stringify(settings.tracesSampleRate),
       // Vue 3's bundler build asks for its feature flags.
       __VUE_OPTIONS_API__: 'true',
       __VUE_PROD_DEVTOOLS__: 'false',

@@ -2,6 +2,7 @@
 // dir builds both example apps (maps uploaded to the collector), serves them; real Chromium
 // clicks every button; the collector's Sentry-shaped API then shows each error once, grouped,
 // symbolicated to the original .vue/.js line, with breadcrumbs, user, release and Vue context.
+// The page loads and navigations show on the collector's Performance page, named by route.
 // A second start reuses the data and uploads nothing; a port in use gives one clear line.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -76,6 +77,8 @@ let start: ReadyStart | undefined;
 /** The collector's API with its token, shaped as the collector tests' helpers expect. */
 let collector: TestCollector;
 
+// Every page load recorded (the apps' 0.3, the seed's, would make the test a matter of luck).
+const ENV = { FAULTLINE_TRACES_SAMPLE_RATE: '1' };
 const args = () => ['--collector-port', String(collectorPort), '--vue3-port', '0', '--vue2-port', '0', '--data-dir', dataDir, '--build-dir', buildDir];
 
 function connect(url: string): TestCollector {
@@ -117,7 +120,7 @@ describe('npm start', () => {
   const releases: Partial<Record<App, string>> = {};
 
   it('builds both apps, uploads their maps, serves them, and prints the URLs and the hint', async () => {
-    start = await waitUntilReady(runStart(args()));
+    start = await waitUntilReady(runStart(args(), ENV));
     collector = connect(start.collectorUrl);
     expect(start.collectorUrl).toBe(`http://127.0.0.1:${collectorPort}`);
     for (const app of ['vue3-app', 'vue2-app'] as const) {
@@ -193,6 +196,33 @@ describe('npm start', () => {
     await page.close();
   });
 
+  it("the collector's Performance page shows both apps' page loads and navigations, named by their routes", async () => {
+    type Row = { name: string; count: number; p75: number; vitals: Record<string, { p75: number; rating: string } | undefined> };
+    let rows: Row[] = [];
+    // Each transaction goes out once its page has been idle for a second.
+    const deadline = Date.now() + 30_000;
+    const names = () => rows.map((r) => r.name);
+    while (!['/', '/about', '/help'].every((n) => names().includes(n)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      rows = (await (await collector.api('/api/0/projects/sentry/default/performance/?statsPeriod=24h')).json()).transactions;
+    }
+    expect(names()).toEqual(expect.arrayContaining(['/', '/about', '/help']));
+    const home = rows.find((r) => r.name == '/')!;
+    // Both apps' page loads of '/', and their navigations back to it.
+    expect(home.count).toBeGreaterThanOrEqual(4);
+    expect(home.p75).toBeGreaterThan(0);
+    expect(home.vitals.ttfb?.p75).toBeGreaterThan(0);
+    expect(home.vitals.fcp?.rating).toMatch(/^(good|needs-improvement|poor)$/);
+    const { page } = await openPage(browser, `${start!.collectorUrl}/performance/`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const text = await page.locator('body').innerText();
+    for (const name of ['/about', '/help']) expect(text).toContain(name);
+    const png = await page.screenshot({ fullPage: false });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    if (process.env.UPDATE_UI_SCREENSHOTS == '1') writeFileSync(join(ROOT, 'docs/collector-performance.png'), png);
+    await page.close();
+  });
+
   /** What the first run left: issue ids and counts, releases. */
   let before: { issues: unknown; releases: unknown };
 
@@ -210,7 +240,7 @@ describe('npm start', () => {
   });
 
   it('a second start reuses the data: the issues are still there, nothing is built or uploaded again', async () => {
-    start = await waitUntilReady(runStart(args()));
+    start = await waitUntilReady(runStart(args(), ENV));
     for (const app of ['vue3-app', 'vue2-app'] as const) expect(start.lines).toContainEqual(expect.stringMatching(new RegExp(`^\\[${app}\\] ${app}: up to date \\(release ${releases[app]},`)));
     expect(start.lines.filter((l) => l.includes('FaultlineWebpackPlugin'))).toEqual([]);
     expect((await listIssues(collector)).map((i) => [i.id, i.count])).toEqual(before.issues);

@@ -34,9 +34,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs `node scripts/start.mjs ...args`. */
-export function runStart(args: string[]): StartProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node scripts/start.mjs ...args`, with `env` added to this process's environment. */
+export function runStart(args: string[], env: Record<string, string> = {}): StartProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const exited = new Promise<number | string>((done) => child.once('exit', (code, signal) => done(signal ?? code ?? -1)));

@@ -1,5 +1,7 @@
-// The seed's setup, on our packages: the SDK with the Vue integration, then the user.
+// The seed's setup, on our packages: the SDK with the Vue integration, then the user; and
+// tracing, which the seed's tracesSampleRate asks for, named by the router's routes.
 import * as Sentry from '@faultline/core';
+import { tracingIntegration } from '@faultline/tracing';
 import { VueIntegration } from '@faultline/vue';
 import { createApp } from 'vue';
 import App from './App.vue';
@@ -13,8 +15,9 @@ Sentry.init({
   dsn: __FAULTLINE_DSN__,
   release: __FAULTLINE_RELEASE__,
   environment: __FAULTLINE_ENVIRONMENT__,
-  tracesSampleRate: 0.3,
-  integrations: [new VueIntegration({ app, attachProps: true, logErrors: true })],
+  // 0.3, as in the seed (FAULTLINE_TRACES_SAMPLE_RATE at build time changes it).
+  tracesSampleRate: __FAULTLINE_TRACES_SAMPLE_RATE__,
+  integrations: [new VueIntegration({ app, attachProps: true, logErrors: true }), tracingIntegration({ router })],
 });
 Sentry.setUser({ id: 'demo-user' });
 
