@@ -304,8 +304,8 @@ export interface Options {
    * Keep envelopes that could not be delivered (network error, time-out, 5xx, 429) and retry
    * them with backoff: in IndexedDB, so they also go out on the next visit (in memory where
    * IndexedDB is unavailable); sent again on `online`, after a later success and on page
-   * exit. false drops and counts them instead. Takes effect where the retry queue is plugged in
-   * (`enableRetryQueue`, src/offline.ts): not yet in any shipped build (see README, size budget).
+   * exit. false drops and counts them instead. The lean script-tag bundle `faultline.min.js` has
+   * no retry queue (it behaves as with false); the npm package and `faultline.full.min.js` do.
    * @default true
    * @example init({ dsn, offline: false })
    */
@@ -313,10 +313,9 @@ export interface Options {
   /**
    * Send personal data: with false (Sentry's default) no IP address, cookies or credential
    * headers, and values under secret-looking keys (password, passwd, secret, token, api_key,
-   * apikey, auth, credentials, session, cookie, csrf, jwt, …) become `[Filtered]` in extra,
+   * apikey, auth, credentials, session, cookie, csrf, jwt) become `[Filtered]` in extra,
    * contexts, breadcrumb data and request data, and in query strings (Privacy integration).
-   * With true the server fills in the IP address (`user.ip_address: '{{auto}}'`). Applies where
-   * the Privacy integration runs: not yet in any shipped build (see README, size budget).
+   * With true the server fills in the IP address (`user.ip_address: '{{auto}}'`).
    * @default false
    */
   sendDefaultPii?: boolean;
@@ -330,7 +329,8 @@ export interface Options {
   /**
    * Release health: a session per page load and per history navigation, `errored` once an
    * error event is sent in it, `crashed` after an unhandled one (Sessions integration; needs a
-   * `release`). false sends none. The integration is not yet in any shipped build (see README).
+   * `release`). false sends none. Not in the lean script-tag bundle `faultline.min.js` (the npm
+   * package and `faultline.full.min.js` have it).
    * @default true
    */
   autoSessionTracking?: boolean;
