@@ -20,8 +20,8 @@ interface Session {
 /**
  * Release health (`autoSessionTracking`, on unless false): a session per page load and per
  * history navigation, as Sentry's browser SDK sends them. It goes out when it starts
- * (`init: true`) and again when an error event is sent in it: `errored`, or `crashed` for an
- * unhandled error (which ends it). Each update travels in an envelope of its own (Sentry 20.x
+ * (`init: true`) and again when an error event sent in it changes its status: `errored`, or
+ * `crashed` for an unhandled error (which ends it). Each update travels in an envelope of its own (Sentry 20.x
  * refuses envelopes mixing item types it does not know); servers without sessions drop it.
  * Needs a `release`, without which Sentry ignores sessions.
  */
@@ -61,8 +61,13 @@ export const sessionsIntegration = (): Integration => {
       const values = event.exception?.values || [];
       if (!session || session.status == 'crashed' || !(values.length || event.level == 'error' || event.level == 'fatal')) return event;
       session.errors++;
-      session.status = values.some((e) => e.mechanism?.handled === false) ? 'crashed' : 'errored';
-      send();
+      const status = values.some((e) => e.mechanism?.handled === false) ? 'crashed' : 'errored';
+      // An update when the status changes, as Sentry's SDK sends them: one per error would take
+      // a burst's place in the send buffer.
+      if (status != session.status) {
+        session.status = status;
+        send();
+      }
       return event;
     },
   };

@@ -47,11 +47,13 @@ describe('sessions', () => {
     expectClean(ingest, opened);
   });
 
-  it('a new one per history navigation; errored after a handled error, with the user id as did', async () => {
+  it('a new one per history navigation; errored after a handled error, with the user id as did; one update however many errors', async () => {
     const opened = await open('', `Faultline.setUser({ id: 'u-42' });`);
     await opened.page.evaluate(() => history.pushState({}, '', '/next'));
-    await opened.page.evaluate(() => Faultline.captureException(new Error('handled')));
-    await ingest.waitForEvents(1);
+    await opened.page.evaluate(() => {
+      for (let i = 0; i < 5; i++) Faultline.captureException(new Error(`handled ${i}`));
+    });
+    await ingest.waitForEvents(5);
     await flushAndSettle(opened);
     const [load, navigation, errored, ...more] = sessions();
     expect(more).toEqual([]);
