@@ -45,6 +45,9 @@ export interface TracingOptions {
   finalTimeout?: number;
 }
 
+
+/** How long an interaction transaction waits for more reports of its interaction. */
+const INTERACTION_SETTLE_MS = 500;
 /** Most Resource Timing entries (scripts, styles, images…) kept as spans of a page load. */
 const MAX_RESOURCE_SPANS = 100;
 
@@ -64,6 +67,8 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
   /** The transaction being recorded, and the one recorded last (for errors and INP after it). */
   let active: Transaction | undefined;
   let last: Transaction | undefined;
+  /** The interaction transaction waiting for its interaction's later reports, by the interaction's start. */
+  let pendingInteraction: { transaction: Transaction; startMs: number } | undefined;
   let idle: IdleTimer;
 
   const send = (transaction: Transaction) => sendTransaction(transactionEvent(transaction, client, getCurrentScope()), client);
@@ -113,9 +118,20 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     let transaction = active && active.op == 'pageload' ? active : undefined;
     if (!transaction) {
       if (!decision || !decision.sampled || !last) return;
-      transaction = createTransaction({ ...last, op: `ui.interaction.${/^key/.test(type) ? 'press' : 'click'}`, start: toSeconds(startMs) });
+      if (pendingInteraction && pendingInteraction.startMs == startMs) {
+        transaction = pendingInteraction.transaction;
+      } else {
+        const created = createTransaction({ ...last, op: `ui.interaction.${/^key/.test(type) ? 'press' : 'click'}`, start: toSeconds(startMs) });
+        pendingInteraction = { transaction: created, startMs };
+        // One interaction may be reported more than once, its longer event last (a fast
+        // pointerdown, then the slow click): sent once its reports are in.
+        setTimeout(() => {
+          if (pendingInteraction?.transaction == created) pendingInteraction = undefined;
+          send(created);
+        }, INTERACTION_SETTLE_MS);
+        transaction = created;
+      }
       transaction.end = toSeconds(startMs + value);
-      setTimeout(send, 0, transaction);
     }
     transaction.measurements.inp = { value, unit: 'millisecond' };
     if (target) transaction.tags['inp.element'] = target;
