@@ -45,7 +45,6 @@ export interface TracingOptions {
   finalTimeout?: number;
 }
 
-
 /** How long an interaction transaction waits for more reports of its interaction. */
 const INTERACTION_SETTLE_MS = 500;
 /** Most Resource Timing entries (scripts, styles, images…) kept as spans of a page load. */
