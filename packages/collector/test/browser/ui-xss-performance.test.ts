@@ -1,14 +1,14 @@
 // The XSS corpus in a transaction's name, op, status, span ops and descriptions, tags, measurement
 // names, release and environment, rendered in real Chromium on the Performance pages: nothing may
 // run (no dialog, no console error, no request to the marker server), every string shows as text.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser } from '../../../core/test/helpers/browser';
 import { eventEnvelope } from '../helpers/envelopes';
 import { removeTestDirs, startTestCollector, type TestCollector } from '../helpers/test-collector';
 import { hexId, transactionEnvelope } from '../helpers/transactions';
 import { startMarkerServer, type MarkerServer } from '../helpers/ui-marker-server';
-import { hostileEvent, hostileTransaction, xssCorpus } from '../helpers/ui-xss';
+import { hostileEvent, hostileTransaction, openWatchedPage, xssCorpus, type WatchedPage } from '../helpers/ui-xss';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
@@ -39,19 +39,8 @@ afterAll(async () => {
   removeTestDirs();
 });
 
-async function visit(path: string): Promise<{ page: Page; dialogs: string[]; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  const consoleErrors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('console', (m) => m.type() == 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('close', () => void context.close().catch(() => undefined));
-  await page.goto(`${collector.url}${path}`, { waitUntil: 'load' });
+async function visit(path: string): Promise<WatchedPage> {
+  const { page, dialogs, consoleErrors } = await openWatchedPage(browser, `${collector.url}${path}`);
   // Hover across the table and the waterfall, so handlers like onmouseover would have had their chance.
   for (const [x, y] of [[300, 200], [600, 400], [700, 600], [500, 800]]) await page.mouse.move(x, y);
   await page.waitForTimeout(300);

@@ -1,13 +1,13 @@
 // Hostile event data in every field the UI shows, rendered in real Chromium: nothing may run
 // (no dialog, no console error, no request to the marker server) and every string must be shown
 // as text, where a user would look for it.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser } from '../../../core/test/helpers/browser';
 import { eventEnvelope } from '../helpers/envelopes';
 import { removeTestDirs, startTestCollector, type TestCollector } from '../helpers/test-collector';
 import { startMarkerServer, type MarkerServer } from '../helpers/ui-marker-server';
-import { hostileEvent, xssCorpus } from '../helpers/ui-xss';
+import { hostileEvent, openWatchedPage, xssCorpus, type WatchedPage } from '../helpers/ui-xss';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
@@ -39,30 +39,15 @@ afterAll(async () => {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface Visit {
-  page: Page;
-  dialogs: string[];
-  consoleErrors: string[];
-}
+type Visit = WatchedPage;
 
 async function visit(path: string): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  const consoleErrors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('console', (m) => m.type() == 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('close', () => void context.close().catch(() => undefined));
-  await page.goto(`${collector.url}${path}`, { waitUntil: 'load' });
+  const visited = await openWatchedPage(browser, `${collector.url}${path}`);
   // Hover and click around, so handlers like onmouseover would have had their chance.
-  await page.mouse.move(300, 300);
-  await page.mouse.move(600, 500);
-  await page.waitForTimeout(300);
-  return { page, dialogs, consoleErrors };
+  await visited.page.mouse.move(300, 300);
+  await visited.page.mouse.move(600, 500);
+  await visited.page.waitForTimeout(300);
+  return visited;
 }
 
 /** Nothing ran and nothing was injected: our one script, no foreign elements, no javascript: links. */

@@ -1,5 +1,6 @@
 // Hostile event data for the UI's XSS tests: strings that would run script, load a marker URL or
 // break out of markup if any were written unescaped, placed in every field the UI shows.
+import type { Browser, Page } from 'playwright-core';
 import { newEventId } from './envelopes';
 
 /** The corpus; `MARKER` is replaced by the marker server's URL, which must never be requested. */
@@ -95,4 +96,28 @@ export function hostileTransaction(corpus: Record<string, string>, traceId: stri
     user: { id: corpus.iframe },
     sdk: { name: corpus.img, version: corpus.script },
   };
+}
+
+/** A page of the UI opened in a context of its own, with every dialog, console error and page error it produces. */
+export interface WatchedPage {
+  page: Page;
+  dialogs: string[];
+  consoleErrors: string[];
+}
+
+/** Opens `url` and records what a script injected into it would set off; the context closes with the page. */
+export async function openWatchedPage(browser: Browser, url: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('console', (m) => m.type() == 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('close', () => void context.close().catch(() => undefined));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, dialogs, consoleErrors };
 }

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser, openPage, type OpenedPage } from '../../../core/test/helpers/browser';
 import { DEFAULT_ROOTS, startIngest, type Ingest } from '../../../core/test/helpers/ingest-server';
 import { expectValidEvent } from '../../../core/test/helpers/schema';
+import type { Span } from '../../src/transaction';
 
 const coreSrc = fileURLToPath(new URL('../../../core/src/index.ts', import.meta.url));
 /** The built packages (`npm run build`), for the script-tag test. */
@@ -26,17 +27,7 @@ export interface ReceivedTransaction {
   start_timestamp: number;
   timestamp: number;
   contexts: { trace: { trace_id: string; span_id: string; op: string; status: string } };
-  spans: Array<{
-    span_id: string;
-    parent_span_id: string;
-    trace_id: string;
-    op: string;
-    description?: string;
-    start_timestamp: number;
-    timestamp: number;
-    status?: string;
-    data?: Record<string, unknown>;
-  }>;
+  spans: Span[];
   measurements?: Record<string, { value: number; unit: string }>;
   tags?: Record<string, string>;
   user?: Record<string, unknown>;

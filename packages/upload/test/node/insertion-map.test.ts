@@ -11,7 +11,7 @@ describe('insertionSourceMap', () => {
     ['a "use strict" prologue and several lines', '"use strict";\nvar a = 1;\nfunction f(x) {\n  if (!x) throw new Error("x");\n}\nf();\n'],
   ])('maps every token of %s back to where it was', async (_, before) => {
     const injected = injectDebugIdIntoCode(before);
-    const consumer = await new SourceMapConsumer(insertionSourceMap(before, injected.at, 'app.js'));
+    const consumer = await new SourceMapConsumer({ ...insertionSourceMap(before, injected.at, 'app.js'), file: 'app.js' });
     try {
       for (const token of ['var a', 'function f', 'throw', 'new Error("x")', 'Error("x")', '"x"', 'f();']) {
         const original = consumer.originalPositionFor(locate(injected.code, token));
