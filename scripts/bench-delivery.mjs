@@ -105,8 +105,9 @@ if (outage) {
   received. 1st visit: of errors 0–9, thrown before the reload, how many arrived. last at: the last arrival, after recovery
   (negative: before it). tries: requests the page made to the ingest while it was down (sends, retries, sessions).
 Sentry's offline transport keeps an envelope only when fetch throws (a network error): an HTTP answer such as 503 is final
-  for it, and it has no retry of its own after one. Faultline retries rounds after 2, 4, 8, 16, 32 s … (±20%), so when the
-  first round after recovery comes depends on where the outage ended in that schedule: one run shows one draw of it.\n`);
+  for it, and it has no retry of its own after one. Faultline tries after about 2 and 4 s, then every 8 s for the first
+  minute, then 16, 32 s … (each ±20%): when the first round after recovery comes depends on where the outage ended in that
+  schedule, and one run shows one draw of it.\n`);
 }
 if (loops.length) {
   console.log(`Loop: ${LOOP} captureException(error) calls in one task; median of ${RUNS} runs, each in a fresh context.`);
