@@ -36,7 +36,10 @@ export { breadcrumbsIntegration } from './integrations/breadcrumbs';
 export { burstGuardIntegration, dedupeIntegration } from './integrations/burst-guard';
 export { privacyIntegration } from './integrations/privacy';
 export { sessionsIntegration } from './integrations/sessions';
-export { SDK_VERSION } from './version';
+export { SDK_NAME, SDK_VERSION } from './version';
+// For integrations in other packages (@faultline/tracing): core's URL redaction, so every URL the
+// SDK sends is redacted by the one rule.
+export { redactUrl } from './url';
 export type {
   Breadcrumb,
   BreadcrumbHint,

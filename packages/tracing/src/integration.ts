@@ -1,4 +1,4 @@
-import { getCurrentScope, type ClientLike, type Integration } from '@faultline/core';
+import { getCurrentScope, redactUrl, type ClientLike, type Integration } from '@faultline/core';
 import { instrumentHttp } from './http';
 import { onHistoryChange } from './history';
 import { traceId as newTraceId } from './ids';
@@ -11,7 +11,7 @@ import { resourceSpans } from './resource-spans';
 import { decideSampling, type SamplingDecision } from './sampling';
 import { perfNow, toSeconds } from './time';
 import { addSpan, createTransaction, statusFromHttp, type Transaction, type TransactionSource } from './transaction';
-import { redactUrl, shortUrl } from './url';
+import { shortUrl } from './url';
 import { onRouterNavigation, type RouterLike } from './vue-router';
 import { trackWebVitals, type Interaction } from './web-vitals';
 

@@ -1,5 +1,5 @@
 import type { ClientLike, Event, Scope } from '@faultline/core';
-import { SDK_VERSION } from '@faultline/core';
+import { SDK_NAME, SDK_VERSION } from '@faultline/core';
 import { randomHex } from './ids';
 import type { Transaction } from './transaction';
 
@@ -12,8 +12,6 @@ export interface TransactionEvent extends Event {
   measurements?: Transaction['measurements'];
 }
 
-/** Core's SDK name (not exported by core; equal to its SDK_NAME). */
-const SDK_NAME = 'faultline.javascript.browser';
 
 /** The transaction as Sentry's event, with the scope's user, tags, extra and contexts (breadcrumbs stay with errors). */
 export function transactionEvent(transaction: Transaction, client: ClientLike, scope: Scope | undefined): TransactionEvent {

@@ -1,6 +1,7 @@
+import { redactUrl } from '@faultline/core';
 import type { Span } from './transaction';
 import { toSeconds } from './time';
-import { redactUrl, shortUrl } from './url';
+import { shortUrl } from './url';
 
 type SpanFields = Omit<Span, 'span_id' | 'parent_span_id' | 'trace_id'>;
 

@@ -20,6 +20,7 @@ const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8')) as {
 /** Every runtime export of src/index.ts; a change here is a change of the public API. */
 const RUNTIME_EXPORTS = [
   'Client',
+  'SDK_NAME',
   'SDK_VERSION',
   'Scope',
   'addBreadcrumb',
@@ -48,6 +49,7 @@ const RUNTIME_EXPORTS = [
   'makeFetchTransport',
   'makeXhrTransport',
   'privacyIntegration',
+  'redactUrl',
   'sessionsIntegration',
   'setContext',
   'setExtra',
@@ -59,7 +61,7 @@ const RUNTIME_EXPORTS = [
   'withScope',
 ];
 
-const FUNCTIONS = RUNTIME_EXPORTS.filter((name) => name != 'SDK_VERSION');
+const FUNCTIONS = RUNTIME_EXPORTS.filter((name) => name != 'SDK_NAME' && name != 'SDK_VERSION');
 
 type Module = Record<string, unknown>;
 
@@ -123,7 +125,7 @@ describe('@faultline/core as a package', () => {
 
   it('ships declarations for the public API', () => {
     const dts = readFileSync(join(PKG_DIR, 'dist/index.d.ts'), 'utf8');
-    for (const name of [...FUNCTIONS, 'SDK_VERSION']) expect(dts, name).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of [...FUNCTIONS, 'SDK_NAME', 'SDK_VERSION']) expect(dts, name).toMatch(new RegExp(`\\b${name}\\b`));
     for (const type of ['Options', 'Event', 'EventHint', 'Integration', 'Transport', 'Breadcrumb', 'SeverityLevel', 'User']) {
       expect(dts, type).toMatch(new RegExp(`\\b${type}\\b`));
     }
