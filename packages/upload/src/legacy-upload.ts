@@ -31,6 +31,8 @@ interface ListedFile {
   headers?: Record<string, string>;
 }
 
+/** Files this size or smaller may go up `smallFileConcurrency` at a time (at most 8 MiB in flight). */
+export const SMALL_FILE_BYTES = 256 * 1024;
 /** The most list pages followed (100 files each on Sentry). */
 const MAX_PAGES = 1000;
 const sha1 = (data: Uint8Array) => createHash('sha1').update(data).digest('hex');
@@ -60,21 +62,23 @@ async function listReleaseFiles(api: Api, path: string, release: string): Promis
 /**
  * Uploads each file as a release file (`POST .../releases/{version}/files/`, multipart `file`,
  * `name`, `dist`, and `header: Sourcemap:<map>` for scripts): the one way that works on every
- * Sentry version, 20.x included. The release's files are listed first (one request per 100):
- * an identical file (SHA-1 and `Sourcemap` header) is skipped, one that differs is deleted and
- * uploaded again, so a rebuild under the same release never keeps a stale map.
+ * Sentry version, 20.x included. The files of a release that existed before are listed first
+ * (one request per 100): an identical file (SHA-1 and `Sourcemap` header) is skipped, one that
+ * differs is deleted and uploaded again, so a rebuild under the same release never keeps a
+ * stale map. A release this upload just created has no files: nothing to list.
  */
 export async function uploadReleaseFiles(
   api: Api,
   target: ReleaseFilesTarget,
   artifacts: readonly Artifact[],
   read: (artifact: Artifact) => Promise<Buffer>,
-  concurrency: number,
+  limits: { concurrency: number; smallFileConcurrency: number; releaseIsNew: boolean },
 ): Promise<ReleaseFilesStats> {
   const stats: ReleaseFilesStats = { uploaded: 0, existing: 0, replaced: 0, bytes: 0 };
   const path = `/api/0/projects/${encodeURIComponent(target.org)}/${encodeURIComponent(target.project)}/releases/${encodeURIComponent(target.release)}/files/`;
-  const listed = new Map((await listReleaseFiles(api, path, target.release)).map((f) => [keyOf(f.name, f.dist), f]));
-  await runPool(artifacts, concurrency, async (artifact) => {
+  const listed = new Map(limits.releaseIsNew ? [] : (await listReleaseFiles(api, path, target.release)).map((f) => [keyOf(f.name, f.dist), f]));
+  const small = { limit: limits.smallFileConcurrency, fits: (a: Artifact) => a.size <= SMALL_FILE_BYTES };
+  await runPool(artifacts, limits.concurrency, async (artifact) => {
     const data = await read(artifact);
     const there = listed.get(keyOf(artifact.url, target.dist));
     if (there) {
@@ -100,6 +104,6 @@ export async function uploadReleaseFiles(
       stats.uploaded++;
       stats.bytes += data.length;
     }
-  });
+  }, small);
   return stats;
 }

@@ -87,6 +87,13 @@ export interface UploadOptions {
    * @example { concurrency: 2 } // a small self-hosted server
    */
   concurrency?: number;
+  /**
+   * Release files of 256 KiB or less in flight at most (on servers without artifact bundles), so
+   * a build of many small chunks goes up in one round trip; at most 8 MiB in flight that way.
+   * @default 32, or `concurrency` when that is set
+   * @example { smallFileConcurrency: 8 }
+   */
+  smallFileConcurrency?: number;
   /** Timeout of each request in ms (then it is retried). @default 120000 @example { timeout: 30_000 } */
   timeout?: number;
   /**

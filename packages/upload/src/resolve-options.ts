@@ -25,6 +25,8 @@ export interface ResolvedUploadOptions {
   retries: number;
   retryDelay: number;
   concurrency: number;
+  /** Small release files in flight at most (never fewer than `concurrency`). */
+  smallFileConcurrency: number;
   timeout: number;
   transport: Transport;
   silent: boolean;
@@ -68,6 +70,7 @@ export function resolveUploadOptions(options: UploadOptions = {}, env: Env = pro
   if (!MODES.includes(mode)) throw new TypeError(`${owner}: \`mode\` must be one of ${MODES.join(', ')}, got ${String(mode)}`);
   if (deploy && !deploy.env) throw new TypeError(`${owner}: \`deploy.env\` is required, e.g. deploy: { env: "production" }`);
 
+  const concurrency = Math.floor(positive('concurrency', 5, 1));
   const test = createFileTest(options.include, options.exclude);
   const projects = (Array.isArray(project) ? project : project ? String(project).split(',') : []).map((p) => p.trim()).filter(Boolean);
 
@@ -88,7 +91,8 @@ export function resolveUploadOptions(options: UploadOptions = {}, env: Env = pro
     dryRun,
     retries: positive('retries', 3, 0),
     retryDelay: positive('retryDelay', 500, 0),
-    concurrency: Math.floor(positive('concurrency', 5, 1)),
+    concurrency,
+    smallFileConcurrency: Math.max(concurrency, Math.floor(positive('smallFileConcurrency', options.concurrency === undefined ? 32 : concurrency, 1))),
     timeout: positive('timeout', 120_000, 1),
     transport,
     silent,

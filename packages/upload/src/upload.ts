@@ -89,7 +89,11 @@ export async function uploadArtifacts({ options: o, artifacts, read, release: ge
         `${stats.sent} of ${plural(stats.chunks, 'chunk')} sent in ${plural(stats.requests, 'request')}, assembled in ${formatDuration(Date.now() - started)}`,
     );
   } else {
-    const stats = await uploadReleaseFiles(api, { org, project: o.projects[0], release: release!, dist: o.dist }, artifacts, read, o.concurrency);
+    const stats = await uploadReleaseFiles(api, { org, project: o.projects[0], release: release!, dist: o.dist }, artifacts, read, {
+      concurrency: o.concurrency,
+      smallFileConcurrency: o.smallFileConcurrency,
+      releaseIsNew: created === true,
+    });
     log.info(
       `uploaded ${plural(stats.uploaded, 'release file')} (${formatBytes(stats.bytes)})${stats.existing ? `, ${stats.existing} already there` : ''}${stats.replaced ? `, ${stats.replaced} replaced` : ''} in ${formatDuration(Date.now() - started)}`,
     );

@@ -32,6 +32,27 @@ describe('runPool', () => {
     expect(finished).toBe(2);
   });
 
+  it('lets the items that fit go up to the wide limit, and the others only up to the narrow one', async () => {
+    let inFlight = 0;
+    const most = { small: 0, large: 0 };
+    // 30 small items, then 10 large ones: a large one waits until fewer than 3 are in flight.
+    const items = [...Array.from({ length: 30 }, () => 'small' as const), ...Array.from({ length: 10 }, () => 'large' as const)];
+    const results = await runPool(
+      items,
+      3,
+      async (kind, i) => {
+        inFlight++;
+        most[kind] = Math.max(most[kind], inFlight);
+        await sleep(5);
+        inFlight--;
+        return i;
+      },
+      { limit: 12, fits: (kind) => kind == 'small' },
+    );
+    expect(results).toEqual(items.map((_, i) => i));
+    expect(most).toEqual({ small: 12, large: 3 });
+  });
+
   it('handles no items', async () => {
     expect(await runPool([], 4, async () => 1)).toEqual([]);
   });

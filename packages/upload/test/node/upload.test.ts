@@ -76,3 +76,51 @@ describe('uploadArtifacts', () => {
     expect((result as Error).message).toMatch(/^check chunk upload failed: HTTP 404|^create release r1 failed: HTTP 404/);
   });
 });
+
+describe('release files on a 20.x server', () => {
+  /** `count` files of `size` bytes, each a script with its own content. */
+  const filesOf = (count: number, size: number, tag: string) =>
+    Array.from({ length: count }, (_, i): Artifact => ({ file: `${tag}${i}.js`, url: `~/${tag}${i}.js`, type: 'minified_source', size }));
+  const upload = (m: MockSentry, files: Artifact[], options: UploadOptions = {}) =>
+    uploadArtifacts({
+      options: resolveOptions({ url: m.url, authToken: m.token, org: 'acme', project: 'shop', silent: true, ...options }, {}),
+      artifacts: files,
+      read: async (a) => Buffer.alloc(a.size, a.file),
+      release: () => 'r1',
+      log: { info() {}, warn() {}, debug() {} },
+    });
+
+  it('sends up to 32 small files at once to a release it created, without listing its (no) files', async () => {
+    const m = (mock = await startMockSentry({ personality: '20.x', latency: 20 }));
+    await upload(m, filesOf(40, 2048, 'small'));
+    expect(m.releaseFiles).toHaveLength(40);
+    expect(m.requests.filter((r) => r.method == 'GET' && r.path.endsWith('/files/'))).toEqual([]);
+    expect(m.maxInFlight).toBe(32);
+  });
+
+  it('keeps an explicit `concurrency` for small files too (a small self-hosted server)', async () => {
+    const m = (mock = await startMockSentry({ personality: '20.x', latency: 20 }));
+    await upload(m, filesOf(12, 2048, 'small'), { concurrency: 2 });
+    expect(m.releaseFiles).toHaveLength(12);
+    expect(m.maxInFlight).toBe(2);
+  });
+
+  it('sends files over 256 KiB five at a time', async () => {
+    const m = (mock = await startMockSentry({ personality: '20.x', latency: 20 }));
+    await upload(m, filesOf(8, 300 * 1024, 'large'));
+    expect(m.releaseFiles).toHaveLength(8);
+    expect(m.maxInFlight).toBe(5);
+  });
+
+  it('lists the files of a release that existed once, and sends none of those it has', async () => {
+    const m = (mock = await startMockSentry({ personality: '20.x' }));
+    const files = filesOf(3, 100, 'again');
+    await upload(m, files);
+    const before = m.requests.length;
+    const result = await upload(m, files);
+    expect(result).toMatchObject({ method: 'release-files', files: 3 });
+    const second = m.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(second.filter((r) => r.includes('/files/'))).toEqual(['GET /api/0/projects/acme/shop/releases/r1/files/ 200']);
+    expect(m.releaseFiles).toHaveLength(3);
+  });
+});
