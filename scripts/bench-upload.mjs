@@ -1,7 +1,7 @@
 // Source-map upload benchmark: a generated ~300-module app is built with webpack 5 (production,
 // hidden-source-map) and uploaded to a local mock of Sentry's API answering every request after
 // 20 ms, by @faultline/webpack-plugin and by @sentry/webpack-plugin (which runs the sentry-cli
-// binary); the same app built by Vite, uploaded by @faultline/vite-plugin and @sentry/vite-plugin;
+// binary), and on the 20.x server by webpack-sentry-plugin (the seed app's uploader); the same app built by Vite, uploaded by @faultline/vite-plugin and @sentry/vite-plugin;
 // and Vite's output (debug IDs injected first) uploaded by the faultline-upload CLI; against both
 // server personalities, in this one run. Nothing leaves 127.0.0.1.
 //
@@ -25,6 +25,8 @@ const ROUTES = 10;
 const LATENCY_MS = 20;
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const TOKEN = 'bench-token';
+// BENCH_ONLY='webpack.*20\.x': only the rows whose "uploader server" matches (while working on one).
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 
 // Anything that tries to leave the machine through a proxy-aware client fails fast instead.
 Object.assign(process.env, {
@@ -63,6 +65,13 @@ try {
 } catch (e) {
   console.log(`@sentry/webpack-plugin cannot be loaded here (${e.message}): its rows will say so.`);
 }
+// The seed app's uploader (2018-2020): creates the release, then posts every file at once.
+let WebpackSentryPlugin;
+try {
+  WebpackSentryPlugin = require('webpack-sentry-plugin');
+} catch (e) {
+  console.log(`webpack-sentry-plugin cannot be loaded here (${e.message}): its row will say so.`);
+}
 let sentryVitePlugin;
 try {
   ({ sentryVitePlugin } = await import('@sentry/vite-plugin'));
@@ -78,6 +87,7 @@ const versionOf = (pkg) => {
 };
 const sentryVersion = versionOf('@sentry/webpack-plugin');
 const sentryViteVersion = versionOf('@sentry/vite-plugin');
+const seedVersion = versionOf('webpack-sentry-plugin');
 const viteVersion = versionOf('vite');
 const cliVersion = versionOf('@sentry/cli');
 const cliBinary = ['@sentry/cli-linux-x64/bin/sentry-cli', '@sentry/cli/sentry-cli'].map((p) => join('node_modules', p)).find(existsSync);
@@ -166,11 +176,22 @@ const sentryOptions = (m, errors) => ({
 const missing = (name) => () => { throw new Error(`${name} is not installed`); };
 const SENTRY_WEBPACK = `@sentry/webpack-plugin ${sentryVersion} (sentry-cli ${cliVersion})`;
 const SENTRY_VITE = `@sentry/vite-plugin ${sentryViteVersion} (vite ${viteVersion})`;
+const SEED = `webpack-sentry-plugin ${seedVersion} (the seed's)`;
+const seedOptions = (m) => ({ baseSentryURL: `${m.url}/api/0`, organization: 'acme', project: 'shop', apiKey: TOKEN, release: 'bench@1' });
 
-// `baseline`: the row this one's ratio is taken against, on the same server.
+// `baseline`: the row this one's ratio is taken against, on the same server; `seed`: a second
+// ratio, over the seed's plugin (20.x only: it knows nothing else). `servers`: where it runs.
 const contenders = [
-  { name: '@faultline/webpack-plugin', baseline: SENTRY_WEBPACK, run: (m) => buildWebpack([new FaultlineWebpackPlugin(ours(m))]) },
+  { name: '@faultline/webpack-plugin', baseline: SENTRY_WEBPACK, seed: SEED, run: (m) => buildWebpack([new FaultlineWebpackPlugin(ours(m))]) },
+  {
+    name: "@faultline/webpack-plugin, finalize: false (the seed's steps)",
+    baseline: SENTRY_WEBPACK,
+    seed: SEED,
+    servers: ['20.x'],
+    run: (m) => buildWebpack([new FaultlineWebpackPlugin({ ...ours(m), finalize: false })]),
+  },
   { name: SENTRY_WEBPACK, run: (m, errors) => buildWebpack([(sentryWebpackPlugin || missing('@sentry/webpack-plugin'))(sentryOptions(m, errors))]) },
+  { name: SEED, servers: ['20.x'], run: (m) => buildWebpack([new (WebpackSentryPlugin || missing('webpack-sentry-plugin'))(seedOptions(m))]) },
   { name: `@faultline/vite-plugin (vite ${viteVersion})`, baseline: SENTRY_VITE, run: (m) => buildVite([faultline(ours(m))]) },
   { name: SENTRY_VITE, run: (m, errors) => buildVite([(sentryVitePlugin || missing('@sentry/vite-plugin'))(sentryOptions(m, errors))].flat()) },
   { name: 'faultline-upload upload (on the vite output)', baseline: SENTRY_VITE, run: (m) => uploadWithCli(m) },
@@ -197,7 +218,7 @@ async function measure(contender, personality) {
         files: result.files.length,
         failures: [...result.errors, ...errors.map((e) => String(e && e.message ? e.message : e))],
         notFound: mock.requests.filter((r) => r.status == 404).map((r) => `${r.method} ${r.path}`),
-        sequence: mock.requests.map((r) => `${r.method} ${r.path.replace('/api/0/', '')} ${r.status}`),
+        sequence: mock.requests.map((r) => `+${r.at - result.timing.start} ms ${r.method} ${r.path.replace('/api/0/', '')} ${r.status}`),
       });
     } finally {
       await mock.close();
@@ -216,22 +237,25 @@ await buildVite([]); // and Vite, Rollup and esbuild
 const rows = [];
 for (const personality of ['current', '20.x']) {
   for (const contender of contenders) {
+    if (contender.servers && !contender.servers.includes(personality)) continue;
+    if (ONLY && !ONLY.test(`${contender.name} ${personality}`)) continue;
     const r = await measure(contender, personality);
-    rows.push({ contender: contender.name, baseline: contender.baseline, personality, ...r });
+    rows.push({ contender: contender.name, baseline: contender.baseline, seed: contender.seed, personality, ...r });
   }
 }
 
 const pad = (s, n) => String(s).padEnd(n);
 const succeeded = (r) => !r.failures.length && r.stored != 'nothing';
-/** `0.85×` the baseline row's time on the same server, when both uploaded. */
-function ratio(r) {
-  const base = r.baseline && rows.find((b) => b.contender == r.baseline && b.personality == r.personality);
+/** `0.85×` the named row's time on the same server, when both uploaded. */
+function ratio(r, over) {
+  const base = over && rows.find((b) => b.contender == over && b.personality == r.personality);
   return base && succeeded(base) && succeeded(r) ? `${(r.upload / base.upload).toFixed(2)}×` : '';
 }
-console.log(`\n${pad('uploader', 52)}${pad('server', 9)}${pad('upload wall', 13)}${pad('ratio', 8)}${pad('requests', 10)}stored on the mock`);
+console.log(`\n${pad('uploader', 58)}${pad('server', 9)}${pad('upload wall', 13)}${pad('ratio', 8)}${pad('vs seed', 9)}${pad('requests', 10)}stored on the mock`);
 for (const r of rows) {
   const ok = succeeded(r);
-  console.log(`${pad(r.contender, 52)}${pad(r.personality, 9)}${pad(ok ? `${(r.upload / 1000).toFixed(2)} s` : 'failed', 13)}${pad(ratio(r), 8)}${pad(r.requests, 10)}${r.stored} (of ${r.files} emitted)`);
+  const wall = ok ? `${(r.upload / 1000).toFixed(3)} s` : 'failed';
+  console.log(`${pad(r.contender, 58)}${pad(r.personality, 9)}${pad(wall, 13)}${pad(ratio(r, r.baseline), 8)}${pad(r.seed ? ratio(r, r.seed) : '', 9)}${pad(r.requests, 10)}${r.stored} (of ${r.files} emitted)`);
   if (process.env.BENCH_VERBOSE) console.log(r.sequence.map((line) => `    ${line}`).join('\n'));
   if (!ok) {
     const reason = r.failures.length ? r.failures.join(' | ') : 'no error reported, but nothing was stored';
@@ -240,4 +264,8 @@ for (const r of rows) {
   }
 }
 console.log('\nupload wall: from the files on disk (afterEmit, writeBundle, the CLI\'s start) to the end of the build (or CLI) or the last answer of the mock, whichever is later.');
-console.log('ratio: over the Sentry plugin of the same bundler on the same server (the CLI: over @sentry/vite-plugin).');
+console.log('ratio: over the Sentry plugin of the same bundler on the same server (the CLI: over @sentry/vite-plugin); vs seed: over webpack-sentry-plugin on 20.x.');
+const row = (contender, personality) => rows.find((r) => r.contender == contender && r.personality == personality);
+const target = (label, r, over, goal) => console.log(`${label}: ${(r && ratio(r, over)) || 'not measured'} (issue's target: ${goal})`);
+target('@faultline/webpack-plugin on 20.x over the seed\'s webpack-sentry-plugin', row('@faultline/webpack-plugin', '20.x'), SEED, 'at most 1×');
+target('@faultline/webpack-plugin on current over @sentry/webpack-plugin', row('@faultline/webpack-plugin', 'current'), SENTRY_WEBPACK, 'at most 0.2×');
