@@ -9,7 +9,7 @@ import { authFromRequest, parseDsn } from './auth';
 import { clientIp } from './client-ip';
 import { answerPreflight, corsHeaders } from './cors';
 import { parseEnvelope } from './parse-envelope';
-import { readEnvelopeItems, readEvent, type IngestWork } from './read-items';
+import { readEnvelopeItems, readStoreBody, type IngestWork } from './read-items';
 import type { RateLimiter } from './rate-limit';
 
 export interface IngestContext {
@@ -62,7 +62,7 @@ export async function handleIngest(ctx: IngestContext, req: IncomingMessage, res
 
     let work: IngestWork;
     if (endpoint == 'store') {
-      work = { event: readEvent(body), sessions: [], discarded: [], other: new Map() };
+      work = readStoreBody(body, now);
     } else {
       const envelope = parseEnvelope(body);
       if (!auth.key) {

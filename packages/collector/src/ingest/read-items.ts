@@ -61,11 +61,26 @@ function readEventJson(bytes: Buffer, fallbackId: unknown, what: string) {
 
 /** An error event: stored as received, with its trace id read out so the trace can find it. */
 export function readEvent(bytes: Buffer, fallbackId?: unknown): ReadEvent {
-  const { text, value, eventId } = readEventJson(bytes, fallbackId, 'event');
+  return eventOf(readEventJson(bytes, fallbackId, 'event'));
+}
+
+function eventOf({ text, value, eventId }: ReturnType<typeof readEventJson>): ReadEvent {
   const contexts = value.contexts && typeof value.contexts == 'object' ? (value.contexts as Record<string, unknown>) : {};
   const trace = contexts.trace && typeof contexts.trace == 'object' ? (contexts.trace as Record<string, unknown>) : {};
   const traceId = typeof trace.trace_id == 'string' ? trace.trace_id.replace(/-/g, '').toLowerCase() : '';
   return { eventId, payload: text, traceId: HEX32.test(traceId) ? traceId : undefined };
+}
+
+/**
+ * A `/store/` body: one event as JSON. Relay reads its `type`: a transaction posted there (older
+ * SDKs) is stored as a transaction, anything else as an error event.
+ */
+export function readStoreBody(bytes: Buffer, now: number): IngestWork {
+  const work: IngestWork = { sessions: [], discarded: [], other: new Map() };
+  const read = readEventJson(bytes, undefined, 'event');
+  if (read.value.type == 'transaction') work.transaction = readTransaction(read.value, read.text, read.eventId, now);
+  else work.event = eventOf(read);
+  return work;
 }
 
 const str = (v: unknown, max = 200) => (typeof v == 'string' ? v.slice(0, max) : '');

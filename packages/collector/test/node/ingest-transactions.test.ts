@@ -55,6 +55,17 @@ describe('storing transactions', () => {
     expect(payload.spans).toHaveLength(1000);
   });
 
+  it('stores a transaction posted to /store/ (older SDKs) as a transaction, not as an error', async () => {
+    const tx = transactionEvent({ name: '/legacy-store' });
+    const events = () => (c.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+    const before = events();
+    const res = await c.ingest(JSON.stringify(tx), { endpoint: 'store' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id: tx.event_id });
+    expect(row(tx.event_id)).toMatchObject({ name: '/legacy-store', op: 'pageload' });
+    expect(events()).toBe(before);
+  });
+
   it('makes an error findable by its contexts.trace.trace_id', async () => {
     const traceId = hexId(16);
     const error = errorEvent({ contexts: { trace: { trace_id: traceId, span_id: hexId(8) } } });
