@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpError } from '../http/http-error';
 import { hourOf, type DiscardedCount, type SessionCount } from '../store/ingest-writes';
 import { decodeUtf8, type Envelope } from './parse-envelope';
+import { readStandaloneSpan } from './read-standalone-span';
 import { readTransaction, type ReadTransaction } from './read-transaction';
 
 /** Relay's limit for one event, after decompression. */
@@ -141,6 +142,13 @@ export function readEnvelopeItems(envelope: Envelope, now: number): IngestWork {
         if (work.event || work.transaction) throw new HttpError(400, 'the envelope holds more than one event');
         const { text, value, eventId } = readEventJson(payload, envelope.header.event_id, 'transaction');
         work.transaction = readTransaction(value, text, eventId, now);
+        break;
+      }
+      case 'span': {
+        // A standalone span with a Web Vital becomes a transaction, once per envelope.
+        const tx = work.event || work.transaction ? undefined : readStandaloneSpan(parseJsonObject(payload, what), now);
+        if (tx) work.transaction = tx;
+        else work.other.set('span', (work.other.get('span') || 0) + 1);
         break;
       }
       case 'session':

@@ -30,19 +30,25 @@ fetch('/api/cart.json').then((r) => r.text()).then(() => {
   document.body.prepend(banner);
   Sentry.captureException(new Error('cart total missing'));
 });
+// A click that blocks the main thread for 200 ms: the interaction Sentry reports as INP.
+document.querySelector('#slow')?.addEventListener('click', () => {
+  const until = performance.now() + 200;
+  while (performance.now() < until);
+});
 `;
 
-const page = (title: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
+const page = (title: string, extra = '') => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
 <script>window.__DSN__ = DSN_HERE;</script>
 <style>.banner { height: 180px; background: #fde; font-size: 40px; } h1 { font-size: 64px; }</style>
 </head><body><h1>${title}: a heading large enough to be the largest contentful paint</h1>
-<p>Some text below, pushed down by the banner.</p><script src="/app.js"></script></body></html>`;
+<p>Some text below, pushed down by the banner.</p>${extra}<script src="/app.js"></script></body></html>`;
 
 let browser: Browser;
 let collector: TestCollector;
 let site: StaticServer;
 let checkoutUrl: string;
 let slowUrl: string;
+let clickUrl: string;
 
 interface Summary { transactions: Array<{ name: string; count: number; vitals: Record<string, { p75: number; rating: string }> }> }
 interface ApiTx { eventID: string; transaction: string }
@@ -89,6 +95,7 @@ beforeAll(async () => {
   checkoutUrl = site.page(page('Checkout').replace('DSN_HERE', dsn));
   const homeUrl = site.page(page('Home').replace('DSN_HERE', dsn));
   slowUrl = site.page(page('Slow').replace('DSN_HERE', dsn));
+  clickUrl = site.page(page('Click', '<button id="slow">Recalculate</button>').replace('DSN_HERE', dsn));
   for (const url of [checkoutUrl, checkoutUrl, homeUrl]) await load(url);
   // 3 s for every request of the site: the document's first byte, its paints and its fetch all come late.
   await load(slowUrl, 3000);
@@ -144,6 +151,28 @@ describe("@sentry/browser's page loads", () => {
     expect(slow.vitals.ttfb.p75).toBeGreaterThan(1800);
     expect(slow.vitals.fcp.rating).not.toBe('good');
     expect(slow.vitals.lcp.rating).not.toBe('good');
+  });
+});
+
+describe("@sentry/browser's INP", () => {
+  it('arrives as a standalone span and is kept as a ui.interaction.click transaction of the route, with its INP', async () => {
+    const before = await stored();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await p.goto(clickUrl, { waitUntil: 'load' });
+    await waitForSummary((s) => total(s) > before);
+    await p.click('#slow');
+    await p.waitForTimeout(300);
+    // web-vitals reports INP when the page goes away; Sentry then sends it as a `span` item.
+    await p.close({ runBeforeUnload: true });
+    const path = new URL(clickUrl).pathname;
+    const s = await waitForSummary((x) => x.transactions.some((t) => t.name == path && t.vitals.inp));
+    expect(s.transactions.find((t) => t.name == path)!.vitals.inp.p75).toBeGreaterThanOrEqual(190);
+    const rows = collector.db.prepare("SELECT name, op, inp, trace_id FROM transactions WHERE op LIKE 'ui.interaction.%'").all() as Array<{ name: string; op: string; inp: number; trace_id: string }>;
+    expect(rows).toEqual([{ name: path, op: 'ui.interaction.click', inp: expect.any(Number), trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
+    const pageload = collector.db.prepare("SELECT trace_id FROM transactions WHERE name = ? AND op = 'pageload'").get(path) as { trace_id: string };
+    expect(rows[0].trace_id).toBe(pageload.trace_id);
+    await context.close();
   });
 });
 

@@ -75,6 +75,52 @@ describe('storing transactions', () => {
   });
 });
 
+describe('standalone spans (how @sentry/browser sends INP)', () => {
+  /** A span as Sentry's SDK 10 sends INP: the route in `data.transaction`, the value in `measurements`. */
+  const inpSpan = (overrides: Record<string, unknown> = {}) => {
+    const start = Date.now() / 1000 - 2;
+    return {
+      span_id: hexId(8),
+      trace_id: hexId(16),
+      parent_span_id: hexId(8),
+      op: 'ui.interaction.click',
+      description: 'body > button#slow',
+      origin: 'auto.http.browser.inp',
+      start_timestamp: start,
+      timestamp: start + 0.2,
+      data: { 'sentry.op': 'ui.interaction.click', 'sentry.exclusive_time': 200, release: 'shop@1.4.2', environment: 'production', transaction: '/checkout' },
+      measurements: { inp: { value: 200, unit: 'millisecond' } },
+      is_segment: true,
+      ...overrides,
+    };
+  };
+  const spanEnvelope = (span: Record<string, unknown>) => envelope({ sent_at: new Date().toISOString() }, [['span', span]]);
+  const byTrace = (traceId: unknown) => c.db.prepare('SELECT * FROM transactions WHERE trace_id = ?').all(traceId) as Row[];
+
+  it('keeps one with a Web Vital as a transaction of its route, once however often it is retried', async () => {
+    const span = inpSpan();
+    for (let i = 0; i < 2; i++) expect((await c.ingest(spanEnvelope(span))).status).toBe(200);
+    expect(byTrace(span.trace_id)).toEqual([expect.objectContaining({ name: '/checkout', op: 'ui.interaction.click', inp: 200, release: 'shop@1.4.2', environment: 'production' })]);
+    const payload = JSON.parse((c.db.prepare('SELECT payload FROM transactions WHERE trace_id = ?').get(span.trace_id) as { payload: string }).payload);
+    expect(payload.tags).toEqual({ 'inp.element': 'body > button#slow' });
+  });
+
+  it('counts a span without a measurement and stores nothing', async () => {
+    const span = inpSpan({ measurements: undefined });
+    expect((await c.ingest(spanEnvelope(span))).status).toBe(200);
+    expect(byTrace(span.trace_id)).toEqual([]);
+  });
+
+  it('answers 400 with the reason for a span that ends before it starts', async () => {
+    const span = inpSpan();
+    span.timestamp = span.start_timestamp - 1;
+    const res = await c.ingest(spanEnvelope(span));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('invalid span: timestamp is before start_timestamp');
+    expect(byTrace(span.trace_id)).toEqual([]);
+  });
+});
+
 describe('refusing transactions', () => {
   const send = async (tx: Record<string, unknown>) => {
     const res = await c.ingest(transactionEnvelope(tx));
