@@ -6,10 +6,11 @@ type SpanFields = Omit<Span, 'span_id' | 'parent_span_id' | 'trace_id'>;
 /**
  * The phases Sentry's SDK shows for a page load (op `browser`): `description:from:to` with
  * the fields of PerformanceNavigationTiming (`*` stands for `Start`, `$` for `End`), in one
- * string because a list of strings is larger in the bundle.
+ * string because a list of strings is larger in the bundle. `from` defaults to the
+ * description's `Start` field, `to` to the `End` field of the same name.
  */
 const PHASES =
-  'redirect:redirect*:redirect$,DNS:domainLookup*:domainLookup$,connect:connect*:connect$,TLS/SSL:secureConnection*:connect$,request:request*:response*,response:response*:response$,DOM processing:response$:domInteractive,domContentLoadedEvent:domContentLoadedEvent*:domContentLoadedEvent$,loadEvent:loadEvent*:loadEvent$';
+  'redirect,DNS:domainLookup*,connect,TLS/SSL:secureConnection*:connect$,request:request*:response*,response,DOM processing:response$:domInteractive,domContentLoadedEvent,loadEvent';
 
 const field = (entry: PerformanceNavigationTiming, name: string): number =>
   entry[name.replace('*', 'Start').replace('$', 'End') as keyof PerformanceNavigationTiming] as number;
@@ -22,7 +23,7 @@ export function navigationSpans(entry: PerformanceNavigationTiming | undefined):
   const spans: SpanFields[] = [];
   if (entry) {
     for (const phase of PHASES.split(',')) {
-      const [description, from, to] = phase.split(':');
+      const [description, from = description + '*', to = from.slice(0, -1) + '$'] = phase.split(':');
       const start = field(entry, from);
       const end = field(entry, to);
       if (start && end >= start) spans.push({ op: 'browser', description, start_timestamp: toSeconds(start), timestamp: toSeconds(end) });

@@ -1,4 +1,4 @@
-import type { ClientLike, Event, Scope } from '@faultline/core';
+import type { ClientLike, DropReason, Event, Scope } from '@faultline/core';
 import { SDK_NAME, SDK_VERSION } from '@faultline/core';
 import { randomHex } from './ids';
 import type { Transaction } from './transaction';
@@ -25,20 +25,18 @@ export function transactionEvent(transaction: Transaction, client: ClientLike, s
     start_timestamp: transaction.start,
     timestamp: transaction.end,
     spans: transaction.spans.sort((a, b) => a.start_timestamp - b.start_timestamp),
+    release,
+    dist,
     environment,
     sdk: { name: SDK_NAME, version: SDK_VERSION },
+    // The scope's tags and contexts go under these (the event's own win).
+    tags: transaction.tags,
+    contexts: { trace: { trace_id: transaction.traceId, span_id: transaction.spanId, op: transaction.op, status: transaction.status } },
+    request: { url: location.href, headers: { 'User-Agent': navigator.userAgent } },
   };
-  if (release) event.release = release;
-  if (dist) event.dist = dist;
   if (Object.keys(transaction.measurements).length) event.measurements = transaction.measurements;
   if (scope) scope.applyToEvent(event);
   delete event.breadcrumbs;
-  event.tags = { ...event.tags, ...transaction.tags };
-  event.contexts = {
-    ...event.contexts,
-    trace: { trace_id: transaction.traceId, span_id: transaction.spanId, op: transaction.op, status: transaction.status },
-  };
-  event.request = { url: location.href, headers: { 'User-Agent': navigator.userAgent } };
   return event;
 }
 
@@ -47,14 +45,14 @@ export function transactionEvent(transaction: Transaction, client: ClientLike, s
  * item types). A drop by the callback is counted as `before_send`.
  */
 export function sendTransaction(event: TransactionEvent, client: ClientLike): void {
-  const { beforeSendTransaction } = client.getOptions();
+  const drop = (reason: DropReason) => client.recordDroppedEvent(reason, 'transaction');
   // A callback that throws or rejects drops the transaction too.
-  new Promise<Event | null>((resolve) => resolve(beforeSendTransaction ? beforeSendTransaction(event) : event))
-    .then(undefined, () => null)
-    .then((result) => {
-      if (result) client.sendEnvelope('transaction', [['transaction', result]], event.event_id);
-      else client.recordDroppedEvent('before_send', 'transaction');
-    })
+  Promise.resolve<Event>(event)
+    .then(client.getOptions().beforeSendTransaction)
+    .then(
+      (result) => (result ? client.sendEnvelope('transaction', [['transaction', result]], event.event_id) : drop('before_send')),
+      () => drop('before_send')
+    )
     // Something the page put on the scope that cannot be serialised (a cycle): our problem, not the page's.
-    .then(undefined, () => client.recordDroppedEvent('internal_sdk_error', 'transaction'));
+    .catch(() => drop('internal_sdk_error'));
 }
