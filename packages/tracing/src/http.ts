@@ -2,19 +2,11 @@ import { patch } from './patch';
 import { mergeBaggage } from './propagation';
 import { absoluteUrl } from './url';
 
-export interface TracedRequest {
-  method: string;
-  /** Absolute. */
-  url: string;
-  /** performance.now() ms. */
-  start: number;
-}
-
 /**
- * Called as a request starts. Returns the headers to add (or none), and the function to call
+ * Called as a request starts, with its method (upper case) and absolute URL. Returns the headers to add (or none), and the function to call
  * when it ends with the status (0 when it failed without a response); undefined to leave it be.
  */
-export type OnRequest = (request: TracedRequest) => { headers?: Record<string, string>; end: (status: number) => void } | undefined;
+export type OnRequest = (method: string, url: string) => { headers?: Record<string, string>; end: (status: number) => void } | undefined;
 
 /**
  * Wraps fetch and XMLHttpRequest to time each request and add trace headers before it goes
@@ -25,7 +17,7 @@ export function instrumentHttp(onRequest: OnRequest): () => void {
   let enabled = true;
   const start = (method: unknown, url: string) => {
     try {
-      return enabled ? onRequest({ method: String(method || 'GET').toUpperCase(), url: absoluteUrl(url), start: performance.now() }) : undefined;
+      return enabled ? onRequest(String(method || 'GET').toUpperCase(), absoluteUrl(url)) : undefined;
     } catch {
       return undefined;
     }

@@ -13,7 +13,7 @@ import { perfNow, toSeconds } from './time';
 import { addSpan, createTransaction, statusFromHttp, type Transaction, type TransactionSource } from './transaction';
 import { shortUrl } from './url';
 import { onRouterNavigation, type RouterLike } from './vue-router';
-import { trackWebVitals, type Interaction } from './web-vitals';
+import { trackWebVitals, type OnInteraction } from './web-vitals';
 
 export interface TracingOptions {
   /**
@@ -79,7 +79,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     const transaction =
       (active =
       last =
-        createTransaction({ name, op, source, traceId: trace, sampled: decision.sampled, rate: decision.rate, start: toSeconds(startMs) }));
+        createTransaction({ ...decision, name, op, source, traceId: trace, start: toSeconds(startMs) }));
     idle = createIdleTimer({
       idleTimeout,
       finalTimeout,
@@ -100,9 +100,10 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
       for (const span of resourceSpans(resources, MAX_RESOURCE_SPANS, (url) => client.isOwnRequest(url))) addSpan(transaction, span);
     }
+    // Never before its start: a transaction starts before its idle timer (and `idleAt`).
     let endSec = toSeconds(idleAt ?? perfNow());
     if (idleAt !== undefined) for (const span of transaction.spans) endSec = Math.max(endSec, span.timestamp);
-    transaction.end = Math.max(endSec, transaction.start);
+    transaction.end = endSec;
     transaction.status = status;
     if (transaction.sampled) send(transaction);
     else client.recordDroppedEvent('sample_rate', 'transaction');
@@ -113,7 +114,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
    * transaction of its own in the page's trace, named as the page, as Sentry's SDK sends it as
    * a span of its own (a `span` item, which Sentry 20.x would refuse).
    */
-  function onInteraction({ value, start: startMs, type, target }: Interaction): void {
+  const onInteraction: OnInteraction = (value, startMs, type, target) => {
     let transaction = active && active.op == 'pageload' ? active : undefined;
     if (!transaction) {
       if (!decision || !decision.sampled || !last) return;
@@ -134,49 +135,45 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     }
     transaction.measurements.inp = { value, unit: 'millisecond' };
     if (target) transaction.tags['inp.element'] = target;
-  }
+  };
 
   return {
     name: 'BrowserTracing',
     setup(clientLike) {
       client = clientLike;
-      const { tracesSampler, tracesSampleRate, tracePropagationTargets, dsn, release, environment } = client.getOptions();
+      const { tracePropagationTargets, dsn, release, environment } = client.getOptions();
       const targets = options.tracePropagationTargets || tracePropagationTargets;
       // The DSN's user part (`https://<key>@host/1`); core checked the DSN, or sends nothing anyway.
       const publicKey = /\/\/([^@:/]+)@/.exec(dsn || '')?.[1];
-      let headersOf: [Transaction?, Record<string, string>?] = [];
-      // Sentry's rule: without either option, no transactions at all.
-      if ((!tracesSampler && tracesSampleRate == null) || typeof document == 'undefined') return;
+      // Sentry's rule: without tracesSampleRate or tracesSampler, no transactions at all (no decision).
+      const pageload = typeof document != 'undefined' && start('pageload', location.pathname, 'url', 0);
+      if (!pageload) return;
 
       const teardowns = [
-        instrumentHttp((request) => {
+        instrumentHttp((method, url) => {
           const transaction = active;
-          if (!transaction || client.isOwnRequest(request.url)) return undefined;
+          if (!transaction || client.isOwnRequest(url)) return undefined;
+          const began = perfNow();
           const done = idle.begin();
-          // The same for every request of a transaction: made once.
-          if (headersOf[0] != transaction) {
-            const info = { ...transaction, publicKey, release, environment };
-            headersOf = [transaction, { 'sentry-trace': sentryTrace(info), baggage: baggage(info) }];
-          }
+          const info = { ...transaction, publicKey, release, environment };
           return {
-            headers: shouldPropagate(request.url, targets) ? headersOf[1] : undefined,
+            headers: shouldPropagate(url, targets) ? { 'sentry-trace': sentryTrace(info), baggage: baggage(info) } : undefined,
             end(status) {
               done();
-              if (transaction.sampled) {
-                addSpan(transaction, {
-                  op: 'http.client',
-                  description: `${request.method} ${redactUrl(shortUrl(request.url))}`,
-                  start_timestamp: toSeconds(request.start),
-                  timestamp: toSeconds(perfNow()),
-                  status: statusFromHttp(status),
-                  data: { 'http.method': request.method, ...(status ? { 'http.response.status_code': status } : {}) },
-                });
-              }
+              addSpan(transaction, {
+                op: 'http.client',
+                description: `${method} ${redactUrl(shortUrl(url))}`,
+                start_timestamp: toSeconds(began),
+                timestamp: toSeconds(perfNow()),
+                status: statusFromHttp(status),
+                // No status code without a response.
+                data: { 'http.method': method, 'http.response.status_code': status || undefined },
+              });
             },
           };
         }),
         onLongTask((startMs, duration) => {
-          if (active && active.sampled)
+          if (active)
             addSpan(active, {
               op: 'ui.long-task',
               description: 'Main UI thread blocked',
@@ -188,15 +185,12 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
         onHistoryChange(() => start('navigation', location.pathname, 'url', perfNow())),
       ];
 
-      const pageload = start('pageload', location.pathname, 'url', 0);
-      if (pageload) {
-        // The page is not settled before its load event (and its handlers) are over.
-        if (document.readyState != 'complete') {
-          const loaded = idle.begin();
-          addEventListener('load', () => setTimeout(loaded), { once: true });
-        }
-        trackWebVitals(pageload, onInteraction);
+      // The page is not settled before its load event (and its handlers) are over.
+      if (document.readyState != 'complete') {
+        const loaded = idle.begin();
+        addEventListener('load', () => setTimeout(loaded), { once: true });
       }
+      trackWebVitals(pageload, onInteraction);
 
       if (router) {
         teardowns.push(

@@ -47,9 +47,9 @@ export function createTransaction(fields: Pick<Transaction, 'name' | 'op' | 'sou
   return { ...fields, spanId: spanId(), status: 'ok', spans: [], measurements: {}, tags: {} };
 }
 
-/** Adds a finished child span of the transaction; returns it, or undefined when the transaction is full or ended. */
+/** Adds a finished child span of the transaction; returns it, or undefined when the transaction is unsampled (never sent), full or ended. */
 export function addSpan(transaction: Transaction, span: Omit<Span, 'span_id' | 'parent_span_id' | 'trace_id'>): Span | undefined {
-  if (transaction.end || transaction.spans.length >= MAX_SPANS || !(span.timestamp >= span.start_timestamp)) return undefined;
+  if (transaction.end || !transaction.sampled || transaction.spans.length >= MAX_SPANS || !(span.timestamp >= span.start_timestamp)) return undefined;
   const full: Span = { span_id: spanId(), parent_span_id: transaction.spanId, trace_id: transaction.traceId, ...span };
   transaction.spans.push(full);
   return full;

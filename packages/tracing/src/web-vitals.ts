@@ -2,15 +2,11 @@ import { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals';
 import { describeElement } from './element';
 import type { Transaction } from './transaction';
 
-export interface Interaction {
-  /** ms, the interaction's latency. */
-  value: number;
-  /** performance.now() ms when it started. */
-  start: number;
-  /** `click`, `keydown`, `pointerdown`, … */
-  type: string;
-  target?: string;
-}
+/**
+ * An interaction: its latency (`value`, ms), when it started (performance.now() ms), its type
+ * (`click`, `keydown`, `pointerdown`, …) and the element it targeted.
+ */
+export type OnInteraction = (value: number, start: number, type: string, target: string | undefined) => void;
 
 const ms = (value: number) => ({ value, unit: 'millisecond' });
 
@@ -20,7 +16,7 @@ const ms = (value: number) => ({ value, unit: 'millisecond' });
  * gives the values known by then (LCP and CLS only become final when the page is hidden).
  * INP goes to `onInp` each time it changes, with the interaction that set it.
  */
-export function trackWebVitals(pageload: Transaction, onInp: (interaction: Interaction) => void): void {
+export function trackWebVitals(pageload: Transaction, onInp: OnInteraction): void {
   const opts = { reportAllChanges: true };
   const put = (name: string, value: { value: number; unit: string }) => {
     if (!pageload.end) pageload.measurements[name] = value;
@@ -44,7 +40,7 @@ export function trackWebVitals(pageload: Transaction, onInp: (interaction: Inter
     }, opts);
     onINP((metric) => {
       const entry = metric.entries[0];
-      if (entry) onInp({ value: metric.value, start: entry.startTime, type: entry.name, target: describeElement(entry.target) });
+      if (entry) onInp(metric.value, entry.startTime, entry.name, describeElement(entry.target));
     }, opts);
   } catch {
     // a browser without PerformanceObserver: no vitals
