@@ -31,15 +31,16 @@ export function createIdleTimer({ idleTimeout, finalTimeout, onEnd }: IdleTimerO
     onEnd(reason, last);
   };
   const final = setTimeout(() => end('final'), finalTimeout);
+  // (Re)starts the idle wait when nothing is open; one that fires once done does nothing.
   const arm = () => {
     clearTimeout(idle);
-    if (!open && !done) idle = setTimeout(() => end('idle'), idleTimeout);
+    if (!open) idle = setTimeout(() => end('idle'), idleTimeout);
   };
   arm();
   return {
     begin() {
       open++;
-      clearTimeout(idle);
+      arm();
       let ended = false;
       return () => {
         if (ended) return;

@@ -4,7 +4,7 @@ import { onHistoryChange } from './history';
 import { traceId as newTraceId } from './ids';
 import { createIdleTimer, type IdleTimer } from './idle';
 import { onLongTask } from './long-tasks';
-import { navigationEntry, navigationSpans } from './navigation-spans';
+import { navigationSpans } from './navigation-spans';
 import { sendTransaction, transactionEvent } from './payload';
 import { baggage, sentryTrace, shouldPropagate } from './propagation';
 import { resourceSpans } from './resource-spans';
@@ -45,10 +45,6 @@ export interface TracingOptions {
   finalTimeout?: number;
 }
 
-/** How long an interaction transaction waits for more reports of its interaction. */
-const INTERACTION_SETTLE_MS = 500;
-/** Most Resource Timing entries (scripts, styles, images…) kept as spans of a page load. */
-const MAX_RESOURCE_SPANS = 100;
 
 /**
  * Performance monitoring: a `pageload` transaction with Navigation Timing, resource, long task
@@ -66,8 +62,8 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
   /** The transaction being recorded, and the one recorded last (for errors and INP after it). */
   let active: Transaction | undefined;
   let last: Transaction | undefined;
-  /** The interaction transaction waiting for its interaction's later reports, by the interaction's start. */
-  let pendingInteraction: { transaction: Transaction; startMs: number } | undefined;
+  /** The interaction transaction waiting for its interaction's later reports (they share its start). */
+  let pending: Transaction | undefined;
   let idle: IdleTimer;
 
   const send = (transaction: Transaction) => sendTransaction(transactionEvent(transaction, client, getCurrentScope()), client);
@@ -83,8 +79,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     idle = createIdleTimer({
       idleTimeout,
       finalTimeout,
-      onEnd: (reason, lastActivity) =>
-        active == transaction && end(reason == 'final' ? 'deadline_exceeded' : 'ok', reason == 'idle' ? lastActivity : undefined),
+      onEnd: (reason, lastActivity) => active == transaction && (reason == 'idle' ? end('ok', lastActivity) : end('deadline_exceeded')),
     });
     return transaction;
   }
@@ -96,9 +91,10 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     active = undefined;
     idle.cancel();
     if (transaction.op == 'pageload') {
-      for (const span of navigationSpans(navigationEntry())) addSpan(transaction, span);
+      for (const span of navigationSpans(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)) addSpan(transaction, span);
+      // At most 100 Resource Timing entries (scripts, styles, images…).
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      for (const span of resourceSpans(resources, MAX_RESOURCE_SPANS, (url) => client.isOwnRequest(url))) addSpan(transaction, span);
+      for (const span of resourceSpans(resources, 100, (url) => client.isOwnRequest(url))) addSpan(transaction, span);
     }
     // Never before its start: a transaction starts before its idle timer (and `idleAt`).
     let endSec = toSeconds(idleAt ?? perfNow());
@@ -115,22 +111,21 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
    * a span of its own (a `span` item, which Sentry 20.x would refuse).
    */
   const onInteraction: OnInteraction = (value, startMs, type, target) => {
-    let transaction = active && active.op == 'pageload' ? active : undefined;
+    const start = toSeconds(startMs);
+    let transaction = active?.op == 'pageload' && active;
     if (!transaction) {
-      if (!decision || !decision.sampled || !last) return;
-      if (pendingInteraction && pendingInteraction.startMs == startMs) {
-        transaction = pendingInteraction.transaction;
-      } else {
-        const created = createTransaction({ ...last, op: `ui.interaction.${/^key/.test(type) ? 'press' : 'click'}`, start: toSeconds(startMs) });
-        pendingInteraction = { transaction: created, startMs };
+      // A decision comes with the page load: `last` is set.
+      if (!decision?.sampled) return;
+      if (pending?.start != start) {
+        const created = (pending = createTransaction({ ...last!, op: `ui.interaction.${/^key/.test(type) ? 'press' : 'click'}`, start }));
         // One interaction may be reported more than once, its longer event last (a fast
-        // pointerdown, then the slow click): sent once its reports are in.
+        // pointerdown, then the slow click): sent 500 ms later, once its reports are in.
         setTimeout(() => {
-          if (pendingInteraction?.transaction == created) pendingInteraction = undefined;
+          if (pending == created) pending = undefined;
           send(created);
-        }, INTERACTION_SETTLE_MS);
-        transaction = created;
+        }, 500);
       }
+      transaction = pending!;
       transaction.end = toSeconds(startMs + value);
     }
     transaction.measurements.inp = { value, unit: 'millisecond' };

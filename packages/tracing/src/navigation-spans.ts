@@ -31,6 +31,3 @@ export function navigationSpans(entry: PerformanceNavigationTiming | undefined):
   }
   return spans;
 }
-
-export const navigationEntry = (): PerformanceNavigationTiming | undefined =>
-  performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
