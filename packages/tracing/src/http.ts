@@ -32,10 +32,10 @@ export function instrumentHttp(onRequest: OnRequest): () => void {
       (original) =>
         function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
           const request = input instanceof Request ? input : undefined;
-          const hook = start((init && init.method) || (request && request.method), request ? request.url : String(input));
-          if (hook && hook.headers) {
-            const headers = new Headers((init && init.headers) || (request && request.headers) || undefined);
-            for (const name in hook.headers) headers.set(name, name == 'baggage' ? mergeBaggage(headers.get(name), hook.headers[name]) : hook.headers[name]);
+          const hook = start(init?.method || request?.method, request ? request.url : String(input));
+          if (hook?.headers) {
+            const headers = new Headers(init?.headers || request?.headers);
+            for (const name in hook.headers) headers.set(name, mergeBaggage(name == 'baggage' && headers.get(name), hook.headers[name]));
             init = { ...init, headers };
           }
           const result = original.call(this, input, init);

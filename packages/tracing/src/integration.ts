@@ -1,11 +1,11 @@
-import { getCurrentScope, redactUrl, type ClientLike, type Integration } from '@faultline/core';
+import { redactUrl, type ClientLike, type Integration } from '@faultline/core';
 import { instrumentHttp } from './http';
 import { onHistoryChange } from './history';
 import { traceId as newTraceId } from './ids';
 import { createIdleTimer, type IdleTimer } from './idle';
 import { onLongTask } from './long-tasks';
 import { navigationSpans } from './navigation-spans';
-import { sendTransaction, transactionEvent } from './payload';
+import { sendTransaction } from './payload';
 import { baggage, sentryTrace, shouldPropagate } from './propagation';
 import { resourceSpans } from './resource-spans';
 import { decideSampling, type SamplingDecision } from './sampling';
@@ -66,7 +66,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
   let pending: Transaction | undefined;
   let idle: IdleTimer;
 
-  const send = (transaction: Transaction) => sendTransaction(transactionEvent(transaction, client, getCurrentScope()), client);
+  const send = (transaction: Transaction) => sendTransaction(transaction, client);
 
   function start(op: string, name: string, source: TransactionSource, startMs: number): Transaction | undefined {
     end('ok');

@@ -1,6 +1,6 @@
-import type { ClientLike, DropReason, Event, Scope } from '@faultline/core';
-import { SDK_NAME, SDK_VERSION } from '@faultline/core';
-import { randomHex } from './ids';
+import type { ClientLike, DropReason, Event } from '@faultline/core';
+import { getCurrentScope, SDK_NAME, SDK_VERSION } from '@faultline/core';
+import { traceId } from './ids';
 import type { Transaction } from './transaction';
 
 /** Sentry's transaction event: an event of `type: 'transaction'` with spans and measurements. */
@@ -12,12 +12,17 @@ export interface TransactionEvent extends Event {
   measurements?: Transaction['measurements'];
 }
 
-
-/** The transaction as Sentry's event, with the scope's user, tags, extra and contexts (breadcrumbs stay with errors). */
-export function transactionEvent(transaction: Transaction, client: ClientLike, scope: Scope | undefined): TransactionEvent {
-  const { release, dist, environment } = client.getOptions();
+/**
+ * Sends the transaction as Sentry's event, with the current scope's user, tags, extra and
+ * contexts (breadcrumbs stay with errors): `beforeSendTransaction`, then one envelope of its
+ * own (Sentry 20.x refuses envelopes that mix item types). A drop by the callback is counted
+ * as `before_send`.
+ */
+export function sendTransaction(transaction: Transaction, client: ClientLike): void {
+  const { release, dist, environment, beforeSendTransaction } = client.getOptions();
   const event: TransactionEvent = {
-    event_id: randomHex(16),
+    // 32 hex digits, as a trace id.
+    event_id: traceId(),
     type: 'transaction',
     platform: 'javascript',
     transaction: transaction.name,
@@ -35,20 +40,12 @@ export function transactionEvent(transaction: Transaction, client: ClientLike, s
     request: { url: location.href, headers: { 'User-Agent': navigator.userAgent } },
   };
   if (Object.keys(transaction.measurements).length) event.measurements = transaction.measurements;
-  if (scope) scope.applyToEvent(event);
+  getCurrentScope().applyToEvent(event);
   delete event.breadcrumbs;
-  return event;
-}
-
-/**
- * `beforeSendTransaction`, then one envelope of its own (Sentry 20.x refuses envelopes that mix
- * item types). A drop by the callback is counted as `before_send`.
- */
-export function sendTransaction(event: TransactionEvent, client: ClientLike): void {
   const drop = (reason: DropReason) => client.recordDroppedEvent(reason, 'transaction');
   // A callback that throws or rejects drops the transaction too.
   Promise.resolve<Event>(event)
-    .then(client.getOptions().beforeSendTransaction)
+    .then(beforeSendTransaction)
     .then(
       (result) => (result ? client.sendEnvelope('transaction', [['transaction', result]], event.event_id) : drop('before_send')),
       () => drop('before_send')

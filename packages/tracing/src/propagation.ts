@@ -33,5 +33,5 @@ export function baggage({ traceId, publicKey, release, environment, rate, sample
   return out.slice(1);
 }
 
-/** The page's own baggage entries kept, ours after them (a page setting Sentry's own keeps its). */
-export const mergeBaggage = (existing: string | null | undefined, ours: string): string => (existing ? `${existing},${ours}` : ours);
+/** The page's own baggage entries kept, ours after them (a page setting Sentry's own keeps its); ours alone without. */
+export const mergeBaggage = (existing: string | null | false | undefined, ours: string): string => (existing ? `${existing},${ours}` : ours);
