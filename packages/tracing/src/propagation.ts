@@ -28,9 +28,10 @@ export const sentryTrace = ({ traceId, spanId, sampled }: TraceHeaderInfo): stri
 /** W3C baggage with Sentry's dynamic sampling context (`sentry-` keys), values URI-encoded, empty ones left out. */
 export function baggage({ traceId, publicKey, release, environment, rate, sampled }: TraceHeaderInfo): string {
   const entries = { trace_id: traceId, public_key: publicKey, release, environment, sample_rate: rate, sampled };
-  let out = '';
-  for (const [key, value] of Object.entries(entries)) if (value != null && value !== '') out += `,sentry-${key}=${encodeURIComponent(value)}`;
-  return out.slice(1);
+  return Object.entries(entries)
+    .filter(([, value]) => value != null && value !== '')
+    .map(([key, value]) => `sentry-${key}=${encodeURIComponent(value!)}`)
+    .join(',');
 }
 
 /** The page's own baggage entries kept, ours after them (a page setting Sentry's own keeps its); ours alone without. */

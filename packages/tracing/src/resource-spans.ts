@@ -6,7 +6,7 @@ import { shortUrl } from './url';
 type SpanFields = Omit<Span, 'span_id' | 'parent_span_id' | 'trace_id'>;
 
 /** Fetches and XHRs have spans of their own (op `http.client`); the SDK's own sends are not the page's. */
-const SKIPPED = new Set(['fetch', 'xmlhttprequest', 'beacon']);
+const SKIPPED = /^(fetch|xmlhttprequest|beacon)$/;
 
 /**
  * Resource Timing entries as spans, op `resource.<initiator>` (`resource.script`,
@@ -17,7 +17,7 @@ export function resourceSpans(entries: PerformanceResourceTiming[], max: number,
   const spans: SpanFields[] = [];
   for (const entry of entries) {
     if (spans.length >= max) break;
-    if (SKIPPED.has(entry.initiatorType) || isOwn(entry.name)) continue;
+    if (SKIPPED.test(entry.initiatorType) || isOwn(entry.name)) continue;
     spans.push({
       op: `resource.${entry.initiatorType || 'other'}`,
       description: redactUrl(shortUrl(entry.name)),

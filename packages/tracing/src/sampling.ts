@@ -18,16 +18,14 @@ export function decideSampling(
 ): SamplingDecision | undefined {
   const { tracesSampler, tracesSampleRate } = options;
   if (!tracesSampler && tracesSampleRate == null) return undefined;
-  let rate: unknown = tracesSampleRate;
-  if (tracesSampler) {
-    try {
-      rate = tracesSampler(context);
-    } catch {
-      rate = 0;
-    }
+  let rate: number;
+  try {
+    // A boolean as 0 or 1.
+    rate = +(tracesSampler ? tracesSampler(context) : tracesSampleRate!);
+  } catch {
+    rate = 0;
   }
-  if (typeof rate == 'boolean') rate = +rate;
   // Not a number from 0 to 1 (NaN, undefined, 2): nothing sampled.
-  if (!((rate as number) >= 0 && (rate as number) <= 1)) rate = 0;
-  return { sampled: random() < (rate as number), rate: rate as number };
+  if (!(rate >= 0 && rate <= 1)) rate = 0;
+  return { sampled: random() < rate, rate };
 }
