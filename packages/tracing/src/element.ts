@@ -2,7 +2,7 @@
 export function describeElement(node: Node | null | undefined): string | undefined {
   const el = node && (node.nodeType == 1 ? (node as Element) : node.parentElement);
   if (!el) return undefined;
-  const classes = typeof el.className == 'string' ? el.className.trim().replace(/\s+/g, '.') : '';
+  const classes = [...el.classList].join('.');
   // Tag values longer than 200 characters are dropped by old Sentry servers.
-  return (el.tagName.toLowerCase() + (el.id ? `#${el.id}` : classes ? `.${classes}` : '')).slice(0, 200);
+  return (el.localName + (el.id ? `#${el.id}` : classes ? `.${classes}` : '')).slice(0, 200);
 }

@@ -68,7 +68,8 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
 
   const send = (transaction: Transaction) => sendTransaction(transaction, client);
 
-  function start(op: string, name: string, source: TransactionSource, startMs: number): Transaction | undefined {
+  /** Starts a transaction, named by the URL's path unless told. */
+  function start(op: string, startMs = perfNow(), name = location.pathname, source: TransactionSource = 'url'): Transaction | undefined {
     end('ok');
     decision = decision || decideSampling(client.getOptions(), { name, op });
     if (!decision) return undefined;
@@ -141,7 +142,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       // The DSN's user part (`https://<key>@host/1`); core checked the DSN, or sends nothing anyway.
       const publicKey = /\/\/([^@:/]+)@/.exec(dsn || '')?.[1];
       // Sentry's rule: without tracesSampleRate or tracesSampler, no transactions at all (no decision).
-      const pageload = typeof document != 'undefined' && start('pageload', location.pathname, 'url', 0);
+      const pageload = typeof document != 'undefined' && start('pageload', 0);
       if (!pageload) return;
 
       const teardowns = [
@@ -177,7 +178,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
             });
         }),
         // The router, when given, renames it once the navigation is confirmed (below).
-        onHistoryChange(() => start('navigation', location.pathname, 'url', perfNow())),
+        onHistoryChange(() => start('navigation')),
       ];
 
       // The page is not settled before its load event (and its handlers) are over.
@@ -196,7 +197,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
             if (active && (initial || active.start >= toSeconds(began) - 0.001)) {
               active.name = name;
               active.source = 'route';
-            } else if (!initial) start('navigation', name, 'route', began);
+            } else if (!initial) start('navigation', began, name, 'route');
           })
         );
       }
