@@ -1,4 +1,4 @@
-import { redactUrl, type ClientLike, type Integration } from '@faultline/core';
+import { type ClientLike, type Integration } from '@faultline/core';
 import { instrumentHttp } from './http';
 import { onHistoryChange } from './history';
 import { traceId as newTraceId } from './ids';
@@ -102,8 +102,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     if (idleAt !== undefined) for (const span of transaction.spans) endSec = Math.max(endSec, span.timestamp);
     transaction.end = endSec;
     transaction.status = status;
-    if (transaction.sampled) send(transaction);
-    else client.recordDroppedEvent('sample_rate', 'transaction');
+    send(transaction);
   }
 
   /**
@@ -140,9 +139,9 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       const { tracePropagationTargets, dsn, release, environment } = client.getOptions();
       const targets = options.tracePropagationTargets || tracePropagationTargets;
       // The DSN's user part (`https://<key>@host/1`); core checked the DSN, or sends nothing anyway.
-      const publicKey = /\/\/([^@:/]+)@/.exec(dsn || '')?.[1];
+      const publicKey = /\/\/([^@:/]+)@/.exec(dsn!)?.[1];
       // Sentry's rule: without tracesSampleRate or tracesSampler, no transactions at all (no decision).
-      const pageload = typeof document != 'undefined' && start('pageload', 0);
+      const pageload = globalThis.document && start('pageload', 0);
       if (!pageload) return;
 
       const teardowns = [
@@ -158,7 +157,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
               done();
               addSpan(transaction, {
                 op: 'http.client',
-                description: `${method} ${redactUrl(shortUrl(url))}`,
+                description: `${method} ${shortUrl(url)}`,
                 start_timestamp: toSeconds(began),
                 timestamp: toSeconds(perfNow()),
                 status: statusFromHttp(status),

@@ -13,12 +13,14 @@ export interface TransactionEvent extends Event {
 }
 
 /**
- * Sends the transaction as Sentry's event, with the current scope's user, tags, extra and
+ * Sends the transaction (counts it as `sample_rate` when unsampled) as Sentry's event, with the current scope's user, tags, extra and
  * contexts (breadcrumbs stay with errors): `beforeSendTransaction`, then one envelope of its
  * own (Sentry 20.x refuses envelopes that mix item types). A drop by the callback is counted
  * as `before_send`.
  */
 export function sendTransaction(transaction: Transaction, client: ClientLike): void {
+  const drop = (reason: DropReason) => client.recordDroppedEvent(reason, 'transaction');
+  if (!transaction.sampled) return drop('sample_rate');
   const { release, dist, environment, beforeSendTransaction } = client.getOptions();
   const event: TransactionEvent = {
     // 32 hex digits, as a trace id.
@@ -42,7 +44,6 @@ export function sendTransaction(transaction: Transaction, client: ClientLike): v
   if (Object.keys(transaction.measurements).length) event.measurements = transaction.measurements;
   getCurrentScope().applyToEvent(event);
   delete event.breadcrumbs;
-  const drop = (reason: DropReason) => client.recordDroppedEvent(reason, 'transaction');
   // A callback that throws or rejects drops the transaction too.
   Promise.resolve<Event>(event)
     .then(beforeSendTransaction)

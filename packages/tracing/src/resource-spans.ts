@@ -1,4 +1,3 @@
-import { redactUrl } from '@faultline/core';
 import type { Span } from './transaction';
 import { toSeconds } from './time';
 import { shortUrl } from './url';
@@ -20,7 +19,7 @@ export function resourceSpans(entries: PerformanceResourceTiming[], max: number,
     if (SKIPPED.test(entry.initiatorType) || isOwn(entry.name)) continue;
     spans.push({
       op: `resource.${entry.initiatorType || 'other'}`,
-      description: redactUrl(shortUrl(entry.name)),
+      description: shortUrl(entry.name),
       start_timestamp: toSeconds(entry.startTime),
       timestamp: toSeconds(entry.responseEnd || entry.startTime + entry.duration),
       data: { 'http.response_transfer_size': entry.transferSize, 'http.decoded_response_content_length': entry.decodedBodySize },

@@ -13,7 +13,7 @@ export interface RouterLike {
 /** The route's pattern (`/users/:id`): its deepest matched record's path, else the path itself. */
 export function routeName(route: RouteLike): string {
   const matched = route.matched || [];
-  return (matched.length && matched[matched.length - 1].path) || route.path;
+  return matched[matched.length - 1]?.path || route.path;
 }
 
 /**
@@ -30,7 +30,7 @@ export function onRouterNavigation(router: RouterLike, onNavigation: (name: stri
     if (next) next();
   });
   const removeAfter = router.afterEach((to, from, failure) => {
-    if (!failure) onNavigation(routeName(to), began, !(from.matched || []).length);
+    if (!failure) onNavigation(routeName(to), began, !from.matched?.length);
   });
   return () => [removeBefore, removeAfter].forEach((remove) => typeof remove == 'function' && remove());
 }
