@@ -2,13 +2,13 @@ import { patch } from './patch';
 
 /**
  * Calls `onChange()` when the page's URL changes without a reload (pushState, replaceState,
- * back/forward); returns the restore.
+ * back/forward); returns the restore. A patch left in place (wrapped again by another script)
+ * still calls `onChange`, which must do nothing once its caller is done.
  */
 export function onHistoryChange(onChange: () => void): () => void {
   let last = location.href;
-  let enabled = true;
   const check = () => {
-    if (enabled && location.href != last) {
+    if (location.href != last) {
       last = location.href;
       onChange();
     }
@@ -32,7 +32,6 @@ export function onHistoryChange(onChange: () => void): () => void {
   );
   addEventListener('popstate', check);
   return () => {
-    enabled = false;
     removeEventListener('popstate', check);
     restores.forEach((restore) => restore());
   };

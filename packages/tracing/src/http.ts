@@ -11,13 +11,13 @@ export type OnRequest = (method: string, url: string) => { headers?: Record<stri
 /**
  * Wraps fetch and XMLHttpRequest to time each request and add trace headers before it goes
  * out (core's own wrapper only observes, and cannot add headers). Returns the restore; a
- * wrapper left in place (wrapped again by another script) passes straight through after it.
+ * wrapper left in place (wrapped again by another script) still asks `onRequest`, which
+ * answers undefined once its caller is done.
  */
 export function instrumentHttp(onRequest: OnRequest): () => void {
-  let enabled = true;
   const start = (method: unknown, url: string) => {
     try {
-      return enabled ? onRequest(String(method || 'GET').toUpperCase(), absoluteUrl(url)) : undefined;
+      return onRequest(String(method || 'GET').toUpperCase(), absoluteUrl(url));
     } catch {
       return undefined;
     }
@@ -73,8 +73,5 @@ export function instrumentHttp(onRequest: OnRequest): () => void {
     ),
   ];
 
-  return () => {
-    enabled = false;
-    restores.forEach((restore) => restore());
-  };
+  return () => restores.forEach((restore) => restore());
 }

@@ -58,7 +58,8 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
   let client: ClientLike;
   // One trace and one sampling decision per page: its transactions, requests and errors share them.
   const trace = newTraceId();
-  let decision: SamplingDecision | undefined;
+  // `false` once closed: nothing is decided (nor recorded) any more.
+  let decision: SamplingDecision | undefined | false;
   /** The transaction being recorded, and the one recorded last (for errors and INP after it). */
   let active: Transaction | undefined;
   let last: Transaction | undefined;
@@ -71,7 +72,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
   /** Starts a transaction, named by the URL's path unless told. */
   function start(op: string, startMs = perfNow(), name = location.pathname, source: TransactionSource = 'url'): Transaction | undefined {
     end('ok');
-    decision = decision || decideSampling(client.getOptions(), { name, op });
+    decision = decision ?? decideSampling(client.getOptions(), { name, op });
     if (!decision) return undefined;
     const transaction =
       (active =
@@ -98,9 +99,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       for (const span of resourceSpans(resources, 100, (url) => client.isOwnRequest(url))) addSpan(transaction, span);
     }
     // Never before its start: a transaction starts before its idle timer (and `idleAt`).
-    let endSec = toSeconds(idleAt ?? perfNow());
-    if (idleAt !== undefined) for (const span of transaction.spans) endSec = Math.max(endSec, span.timestamp);
-    transaction.end = endSec;
+    transaction.end = Math.max(toSeconds(idleAt ?? perfNow()), ...transaction.spans.map((span) => (idleAt == null ? 0 : span.timestamp)));
     transaction.status = status;
     send(transaction);
   }
@@ -114,10 +113,10 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     const start = toSeconds(startMs);
     let transaction = active?.op == 'pageload' && active;
     if (!transaction) {
-      // A decision comes with the page load: `last` is set.
-      if (!decision?.sampled) return;
+      // Of a sampled trace, not closed.
+      if (!last?.sampled) return;
       if (pending?.start != start) {
-        const created = (pending = createTransaction({ ...last!, op: `ui.interaction.${/^key/.test(type) ? 'press' : 'click'}`, start }));
+        const created = (pending = createTransaction({ ...last, op: `ui.interaction.${/^key/.test(type) ? 'press' : 'click'}`, start }));
         // One interaction may be reported more than once, its longer event last (a fast
         // pointerdown, then the slow click): sent 500 ms later, once its reports are in.
         setTimeout(() => {
@@ -213,9 +212,11 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       teardowns.push(() => {
         removeEventListener('visibilitychange', onHidden, true);
         removeEventListener('pagehide', onHidden, true);
-        if (active) idle.cancel();
-        // web-vitals cannot unsubscribe: without a decision, a late INP is not sent either.
-        active = decision = undefined;
+        idle.cancel();
+        // web-vitals cannot unsubscribe: without a last transaction, a late INP is not sent either; a
+        // patch left in place (wrapped again by another script) starts nothing.
+        active = last = undefined;
+        decision = false;
       });
 
       return () => teardowns.forEach((teardown) => teardown());
@@ -223,7 +224,8 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     preprocessEvent(event) {
       // Errors link to the page's trace, and to the transaction open at capture time (else the last one).
       const transaction = active || last;
-      if (transaction && (event as { type?: string }).type != 'transaction') {
+      // (Transactions are sent as envelopes of their own: they never come here.)
+      if (transaction) {
         event.contexts = { ...event.contexts, trace: { trace_id: transaction.traceId, span_id: transaction.spanId, op: transaction.op } };
       }
     },

@@ -31,7 +31,8 @@ export function sendTransaction(transaction: Transaction, client: ClientLike): v
     transaction_info: { source: transaction.source },
     start_timestamp: transaction.start,
     timestamp: transaction.end,
-    spans: transaction.spans.sort((a, b) => a.start_timestamp - b.start_timestamp),
+    // In the order they ended: Sentry's UI (and the collector's) sorts them by start.
+    spans: transaction.spans,
     release,
     dist,
     environment,
