@@ -101,7 +101,7 @@ function stringEnd(text: string, i: number): number {
       const n = escapeLength(text, j);
       if (n < 0) return -1;
       j += n;
-    } else if (c !== c) return -1;
+    } else if (j >= text.length) return -1;
     else j++;
   }
 }
