@@ -43,11 +43,12 @@ export function createIdleTimer({ idleTimeout, finalTimeout, onEnd }: IdleTimerO
       arm();
       let ended = false;
       return () => {
-        if (ended) return;
-        ended = true;
-        open--;
-        last = performance.now();
-        arm();
+        if (!ended) {
+          ended = true;
+          open--;
+          last = performance.now();
+          arm();
+        }
       };
     },
     cancel() {

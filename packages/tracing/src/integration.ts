@@ -9,7 +9,7 @@ import { sendTransaction } from './payload';
 import { baggage, sentryTrace, shouldPropagate } from './propagation';
 import { resourceSpans } from './resource-spans';
 import { decideSampling, type SamplingDecision } from './sampling';
-import { perfNow, toSeconds } from './time';
+import { toSeconds } from './time';
 import { addSpan, createTransaction, statusFromHttp, type Transaction, type TransactionSource } from './transaction';
 import { shortUrl } from './url';
 import { onRouterNavigation, type RouterLike } from './vue-router';
@@ -70,7 +70,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
   const send = (transaction: Transaction) => sendTransaction(transaction, client);
 
   /** Starts a transaction, named by the URL's path unless told. */
-  function start(op: string, startMs = perfNow(), name = location.pathname, source: TransactionSource = 'url'): Transaction | undefined {
+  function start(op: string, startMs = performance.now(), name = location.pathname, source: TransactionSource = 'url'): Transaction | undefined {
     end('ok');
     decision = decision ?? decideSampling(client.getOptions(), { name, op });
     if (!decision) return undefined;
@@ -99,7 +99,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       for (const span of resourceSpans(resources, 100, (url) => client.isOwnRequest(url))) addSpan(transaction, span);
     }
     // Never before its start: a transaction starts before its idle timer (and `idleAt`).
-    transaction.end = Math.max(toSeconds(idleAt ?? perfNow()), ...transaction.spans.map((span) => (idleAt == null ? 0 : span.timestamp)));
+    transaction.end = Math.max(toSeconds(idleAt ?? performance.now()), ...transaction.spans.map((span) => (idleAt == null ? 0 : span.timestamp)));
     transaction.status = status;
     send(transaction);
   }
@@ -147,7 +147,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
         instrumentHttp((method, url) => {
           const transaction = active;
           if (!transaction || client.isOwnRequest(url)) return undefined;
-          const began = perfNow();
+          const began = performance.now();
           const done = idle.begin();
           const info = { ...transaction, publicKey, release, environment };
           return {
@@ -158,7 +158,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
                 op: 'http.client',
                 description: `${method} ${shortUrl(url)}`,
                 start_timestamp: toSeconds(began),
-                timestamp: toSeconds(perfNow()),
+                timestamp: toSeconds(performance.now()),
                 status: statusFromHttp(status),
                 // No status code without a response.
                 data: { 'http.method': method, 'http.response.status_code': status || undefined },
@@ -200,18 +200,17 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
         );
       }
 
-      // Sent now rather than lost: the page may never come back.
-      const onHidden = (event: Event) => {
-        if (active && (event.type == 'pagehide' || document.visibilityState == 'hidden')) {
+      // Sent now rather than lost: the page may never come back. Browsers that run this code
+      // fire visibilitychange on unload too (web-vitals listens to nothing else).
+      const onHidden = () => {
+        if (active && document.visibilityState == 'hidden') {
           active.tags.visibilitychange = 'document.hidden';
           end('cancelled');
         }
       };
       addEventListener('visibilitychange', onHidden, true);
-      addEventListener('pagehide', onHidden, true);
       teardowns.push(() => {
         removeEventListener('visibilitychange', onHidden, true);
-        removeEventListener('pagehide', onHidden, true);
         idle.cancel();
         // web-vitals cannot unsubscribe: without a last transaction, a late INP is not sent either; a
         // patch left in place (wrapped again by another script) starts nothing.

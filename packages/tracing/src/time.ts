@@ -3,6 +3,3 @@
 
 /** A Performance Timeline time (ms since the time origin, navigation start) as seconds since the epoch. */
 export const toSeconds = (perfMs: number): number => (performance.timeOrigin + perfMs) / 1000;
-
-/** Now, in the Performance Timeline's clock (ms). */
-export const perfNow = (): number => performance.now();
