@@ -3,10 +3,11 @@ import { mergeBaggage } from './propagation';
 import { absoluteUrl } from './url';
 
 /**
- * Called as a request starts, with its method (upper case) and absolute URL. Returns the headers to add (or none), and the function to call
- * when it ends with the status (0 when it failed without a response); undefined to leave it be.
+ * Called as a request starts, with its method (upper case), absolute URL and a function that
+ * adds a header to it. Returns the function to call when it ends with the status (0 when it
+ * failed without a response); undefined to leave it be.
  */
-export type OnRequest = (method: string, url: string) => { headers?: Record<string, string>; end: (status: number) => void } | undefined;
+export type OnRequest = (method: string, url: string, setHeader: (name: string, value: string) => void) => ((status: number) => void) | undefined;
 
 /**
  * Wraps fetch and XMLHttpRequest to time each request and add trace headers before it goes
@@ -15,15 +16,15 @@ export type OnRequest = (method: string, url: string) => { headers?: Record<stri
  * answers undefined once its caller is done.
  */
 export function instrumentHttp(onRequest: OnRequest): () => void {
-  const start = (method: unknown, url: string) => {
+  const start = (method: unknown, url: string, setHeader: (name: string, value: string) => void) => {
     try {
-      return onRequest(String(method || 'GET').toUpperCase(), absoluteUrl(url));
+      return onRequest(String(method || 'GET').toUpperCase(), absoluteUrl(url), setHeader);
     } catch {
       return undefined;
     }
   };
   const proto = XMLHttpRequest.prototype;
-  const opened = new WeakMap<XMLHttpRequest, [method: unknown, url: string]>();
+  const opened = new WeakMap<XMLHttpRequest, unknown[]>();
   // Browsers that run Web Vitals have both fetch and XMLHttpRequest.
   const restores = [
     patch(
@@ -32,17 +33,17 @@ export function instrumentHttp(onRequest: OnRequest): () => void {
       (original) =>
         function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
           const request = input instanceof Request ? input : undefined;
-          const hook = start(init?.method || request?.method, request ? request.url : String(input));
-          if (hook?.headers) {
-            const headers = new Headers(init?.headers || request?.headers);
-            for (const name in hook.headers) headers.set(name, mergeBaggage(name == 'baggage' && headers.get(name), hook.headers[name]));
+          let headers: Headers | undefined;
+          const end = start(init?.method || request?.method, request ? request.url : String(input), (name, value) => {
+            headers = headers || new Headers(init?.headers || request?.headers);
+            headers.set(name, mergeBaggage(name == 'baggage' && headers.get(name), value));
             init = { ...init, headers };
-          }
+          });
           const result = original.call(this, input, init);
-          if (hook)
+          if (end)
             result.then(
-              (response) => hook.end(response.status),
-              () => hook.end(0)
+              (response) => end(response.status),
+              () => end(0)
             );
           return result;
         }
@@ -52,7 +53,7 @@ export function instrumentHttp(onRequest: OnRequest): () => void {
       'open',
       (original) =>
         function (this: XMLHttpRequest, ...args: unknown[]) {
-          opened.set(this, [args[0], String(args[1])]);
+          opened.set(this, args);
           return (original as (...a: unknown[]) => void).apply(this, args);
         } as XMLHttpRequest['open']
     ),
@@ -61,13 +62,10 @@ export function instrumentHttp(onRequest: OnRequest): () => void {
       'send',
       (original) =>
         function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-          const info = opened.get(this);
-          const hook = info && start(info[0], info[1]);
-          if (hook) {
-            // setRequestHeader after open() and before send() cannot throw.
-            for (const name in hook.headers) this.setRequestHeader(name, hook.headers[name]);
-            this.addEventListener('loadend', () => hook.end(this.status), { once: true });
-          }
+          const args = opened.get(this);
+          // setRequestHeader after open() and before send() cannot throw.
+          const end = args && start(args[0], String(args[1]), (name, value) => this.setRequestHeader(name, value));
+          if (end) this.addEventListener('loadend', () => end(this.status), { once: true });
           return original.call(this, body);
         }
     ),

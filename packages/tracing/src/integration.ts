@@ -144,26 +144,28 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       if (!pageload) return;
 
       const teardowns = [
-        instrumentHttp((method, url) => {
+        instrumentHttp((method, url, setHeader) => {
           const transaction = active;
           if (!transaction || client.isOwnRequest(url)) return undefined;
+          if (shouldPropagate(url, targets)) {
+            const info = { ...transaction, publicKey, release, environment };
+            setHeader('sentry-trace', sentryTrace(info));
+            setHeader('baggage', baggage(info));
+          }
+          // Begun once the headers are in (a page's invalid headers throw there: then nothing is).
           const began = performance.now();
           const done = idle.begin();
-          const info = { ...transaction, publicKey, release, environment };
-          return {
-            headers: shouldPropagate(url, targets) ? { 'sentry-trace': sentryTrace(info), baggage: baggage(info) } : undefined,
-            end(status) {
-              done();
-              addSpan(transaction, {
-                op: 'http.client',
-                description: `${method} ${shortUrl(url)}`,
-                start_timestamp: toSeconds(began),
-                timestamp: toSeconds(performance.now()),
-                status: statusFromHttp(status),
-                // No status code without a response.
-                data: { 'http.method': method, 'http.response.status_code': status || undefined },
-              });
-            },
+          return (status) => {
+            done();
+            addSpan(transaction, {
+              op: 'http.client',
+              description: `${method} ${shortUrl(url)}`,
+              start_timestamp: toSeconds(began),
+              timestamp: toSeconds(performance.now()),
+              status: statusFromHttp(status),
+              // No status code without a response.
+              data: { 'http.method': method, 'http.response.status_code': status || undefined },
+            });
           };
         }),
         onLongTask((startMs, duration) => {

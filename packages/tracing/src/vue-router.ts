@@ -27,7 +27,7 @@ export function onRouterNavigation(router: RouterLike, onNavigation: (name: stri
   // Vue Router 3 waits for `next()` in a guard of arity 3; 4 takes the guard's return value.
   const removeBefore = router.beforeEach((_to, _from, next) => {
     began = performance.now();
-    if (next) next();
+    next?.();
   });
   const removeAfter = router.afterEach((to, from, failure) => {
     if (!failure) onNavigation(routeName(to), began, !from.matched?.length);
