@@ -74,16 +74,13 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
     end('ok');
     decision = decision ?? decideSampling(client.getOptions(), { name, op });
     if (!decision) return undefined;
-    const transaction =
-      (active =
-      last =
-        createTransaction({ ...decision, name, op, source, traceId: trace, start: toSeconds(startMs) }));
+    // Its timer is the only one running: end() cancels the previous transaction's.
     idle = createIdleTimer({
       idleTimeout,
       finalTimeout,
-      onEnd: (reason, lastActivity) => active == transaction && (reason == 'idle' ? end('ok', lastActivity) : end('deadline_exceeded')),
+      onEnd: (reason, lastActivity) => (reason == 'idle' ? end('ok', lastActivity) : end('deadline_exceeded')),
     });
-    return transaction;
+    return (active = last = createTransaction({ ...decision, name, op, source, traceId: trace, start: toSeconds(startMs) }));
   }
 
   /** Ends the active transaction: when it went idle (`idleAt`, or its last span if later), else now. */

@@ -21,7 +21,8 @@ export function resourceSpans(entries: PerformanceResourceTiming[], max: number,
       op: `resource.${entry.initiatorType || 'other'}`,
       description: shortUrl(entry.name),
       start_timestamp: toSeconds(entry.startTime),
-      timestamp: toSeconds(entry.responseEnd || entry.startTime + entry.duration),
+      // Its responseEnd (duration is the time from startTime to it).
+      timestamp: toSeconds(entry.startTime + entry.duration),
       data: { 'http.response_transfer_size': entry.transferSize, 'http.decoded_response_content_length': entry.decodedBodySize },
     });
   }
