@@ -1,4 +1,4 @@
-import { type ClientLike, type Integration } from '@faultline/core';
+import type { ClientLike, Integration } from '@faultline/core';
 import { instrumentHttp } from './http';
 import { onHistoryChange } from './history';
 import { traceId as newTraceId } from './ids';
@@ -95,7 +95,7 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
       for (const span of resourceSpans(resources, 100, (url) => client.isOwnRequest(url))) addSpan(transaction, span);
     }
-    // Never before its start: a transaction starts before its idle timer (and `idleAt`).
+    // Never before its start, which comes before its idle timer (and `idleAt`).
     transaction.end = Math.max(toSeconds(idleAt ?? performance.now()), ...transaction.spans.map((span) => (idleAt == null ? 0 : span.timestamp)));
     transaction.status = status;
     send(transaction);
@@ -208,16 +208,15 @@ export function tracingIntegration(options: TracingOptions = {}): Integration {
         }
       };
       addEventListener('visibilitychange', onHidden, true);
-      teardowns.push(() => {
+      return () => {
+        teardowns.forEach((teardown) => teardown());
         removeEventListener('visibilitychange', onHidden, true);
         idle.cancel();
         // web-vitals cannot unsubscribe: without a last transaction, a late INP is not sent either; a
         // patch left in place (wrapped again by another script) starts nothing.
         active = last = undefined;
         decision = false;
-      });
-
-      return () => teardowns.forEach((teardown) => teardown());
+      };
     },
     preprocessEvent(event) {
       // Errors link to the page's trace, and to the transaction open at capture time (else the last one).

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Raise only in a change that says why: every byte ships to every visitor who is traced.
-// The issue asked for 6 KB; web-vitals' five functions alone take about 3 KB of it, and the
-// rest (spans, propagation, navigation, router names, INP after the page load) is about 3.4 KB.
-const TRACING_BUDGET_BYTES = 6.5 * 1024;
+// The issue's 6 KB: measured 6,141 B, of which web-vitals' five functions take about 3 KB and
+// the rest (spans, propagation, navigation, router names, INP after the page load) about 3.1 KB.
+const TRACING_BUDGET_BYTES = 6 * 1024;
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const gz = (code: Uint8Array) => gzipSync(code, { level: 9 }).length;
