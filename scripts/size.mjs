@@ -10,7 +10,7 @@ const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 const CDN_BUDGET = 12 * 1024;
 const VUE_BUDGET = 2 * 1024;
 // @faultline/tracing with web-vitals, on top of core (web-vitals' five functions alone are about 3 KB).
-const TRACING_BUDGET = 6.5 * 1024;
+const TRACING_BUDGET = 6 * 1024; // the issue's 6 KB, as in packages/tracing/test/node/size.test.ts
 
 async function bundle(pkg) {
   const result = await build({
