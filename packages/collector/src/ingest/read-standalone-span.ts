@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http/http-error';
-import { readTransaction, type ReadTransaction } from './read-transaction';
-
-const object = (v: unknown): Record<string, unknown> => (v && typeof v == 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+import { object, readTransaction, type ReadTransaction } from './read-transaction';
 
 /**
  * A standalone span (a `span` item), as @sentry/browser sends INP (and CLS or LCP where asked):

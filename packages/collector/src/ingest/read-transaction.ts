@@ -52,7 +52,8 @@ function time(value: unknown, what: string, now: number): number {
 }
 
 const text = (v: unknown, max = 200): string | null => (typeof v == 'string' && v ? v.slice(0, max) : null);
-const object = (v: unknown): Record<string, unknown> => (v && typeof v == 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+/** `v` when it is a plain JSON object, else an empty one. */
+export const object = (v: unknown): Record<string, unknown> => (v && typeof v == 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** Milliseconds from a measurement, whatever its time unit; CLS and other unitless ones as they are. */
 function inStoredUnit(m: { value: number; unit: string }): number {
