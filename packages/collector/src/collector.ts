@@ -2,6 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { ApiContext } from './api/api-context';
+import { createAdmission, type AdmissionOptions } from './ingest/admission';
 import { createRateLimiter } from './ingest/rate-limit';
 import { startProcessorThread, type ProcessorThread } from './process/processor-thread';
 import { createCollectorServer, listenPublicIngest, type PublicIngest } from './server';
@@ -11,6 +12,7 @@ import { openDatabase, type Db } from './store/database';
 import { createIngestWrites } from './store/ingest-writes';
 import { createIssueStore } from './store/issues';
 import { bootstrap, createProjectStore, type Project, type ProjectStore } from './store/projects';
+import { createQueue } from './store/queue';
 import { createReleaseStore } from './store/releases';
 import { createRetention } from './store/retention';
 import { createTransactionStore } from './store/transactions';
@@ -52,6 +54,8 @@ export interface CollectorOptions {
   maxUploadBytes?: number;
   /** Bytes of parsed source maps kept in memory. @default 64 MiB */
   sourceMapCacheBytes?: number;
+  /** How far processing may fall behind ingest before new events wait (see AdmissionOptions). @default 1.5 s of processing, at least 4 MiB */
+  backlog?: AdmissionOptions;
   /** The processing thread's script (tests running the TypeScript sources pass a build of them). @default the built `processor-worker.mjs` */
   processorScript?: string | URL;
 }
@@ -92,8 +96,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   bootstrap(db, projects);
 
   const artifacts = createArtifactStore(db);
+  // What an earlier process left queued counts against the backlog before the thread starts on it.
+  const admission = createAdmission(options.backlog, createQueue(db).bytes());
   // Processing runs on a thread of its own, from the queued rows; ingest wakes it after each commit.
-  const processor = startProcessorThread({ dbFile, sourceMapCacheBytes: options.sourceMapCacheBytes, script: options.processorScript });
+  const processor = startProcessorThread({ dbFile, sourceMapCacheBytes: options.sourceMapCacheBytes, script: options.processorScript, onProcessed: admission.processed });
   // Ingest writes through a connection of its own that never blocks the event loop: it does not
   // wait for the processing thread's lock (the write batch retries instead), its commits are
   // made durable by an fsync on the thread pool, and checkpoints are left to the processing thread.
@@ -117,7 +123,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     publicUrl: () => url,
     maxUploadBytes,
   };
-  const ingest = { projects, writes: createIngestWrites(ingestDb), batch, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes };
+  const ingest = { projects, writes: createIngestWrites(ingestDb), batch, admission, limiter: createRateLimiter(options.rateLimit), trustProxy, maxEnvelopeBytes };
   const server = createCollectorServer(ingest, api, dsnFor, createUi({ api, host, timeZone: options.timeZone, dsnFor }));
   try {
     await new Promise<void>((ok, fail) => {
@@ -173,6 +179,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     close() {
       closing ??= new Promise<void>((done) => {
         clearInterval(retentionTimer);
+        // Requests held back by the backlog are written now, before the batch closes.
+        admission.open();
         const publicClosed = publicIngest ? publicIngest.close() : Promise.resolve();
         server.close(async () => {
           await publicClosed;

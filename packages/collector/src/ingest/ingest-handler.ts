@@ -5,6 +5,7 @@ import { sendJson } from '../http/respond';
 import type { IngestWrites } from '../store/ingest-writes';
 import type { ProjectStore } from '../store/projects';
 import type { WriteBatch } from '../store/write-batch';
+import type { Admission } from './admission';
 import { authFromRequest, parseDsn } from './auth';
 import { clientIp } from './client-ip';
 import { answerPreflight, corsHeaders } from './cors';
@@ -16,6 +17,8 @@ export interface IngestContext {
   projects: ProjectStore;
   writes: IngestWrites;
   batch: WriteBatch;
+  /** Holds events back while processing is too far behind. */
+  admission: Admission;
   limiter: RateLimiter;
   trustProxy: boolean;
   /** Largest envelope accepted, after decompression (Relay: 20 MiB). */
@@ -93,15 +96,27 @@ export async function handleIngest(ctx: IngestContext, req: IncomingMessage, res
       }
     }
     const ip = clientIp(req, ctx.trustProxy);
-    const { writes } = ctx;
-    await ctx.batch.submit(() => {
-      const pid = project.id;
-      if (work.event) writes.queueEvent({ projectId: pid, eventId: work.event.eventId, received: now, clientIp: ip, payload: work.event.payload, traceId: work.event.traceId });
-      if (work.transaction) writes.storeTransaction(pid, now, work.transaction);
-      for (const s of work.sessions) writes.countSessions({ projectId: pid, ...s });
-      for (const d of work.discarded) writes.countDiscarded({ projectId: pid, ...d });
-      for (const [type, n] of work.other) writes.countItems(pid, type, Math.floor(now / 3600) * 3600, n);
-    });
+    const { writes, admission } = ctx;
+    // Only events wait: they are what processing has to catch up with.
+    const bytes = work.event ? work.event.payload.length : 0;
+    if (bytes) await admission.admit(bytes);
+    let queued = false;
+    try {
+      await ctx.batch.submit(() => {
+        const pid = project.id;
+        if (work.event) queued = writes.queueEvent({ projectId: pid, eventId: work.event.eventId, received: now, clientIp: ip, payload: work.event.payload, traceId: work.event.traceId });
+        if (work.transaction) writes.storeTransaction(pid, now, work.transaction);
+        for (const s of work.sessions) writes.countSessions({ projectId: pid, ...s });
+        for (const d of work.discarded) writes.countDiscarded({ projectId: pid, ...d });
+        for (const [type, n] of work.other) writes.countItems(pid, type, Math.floor(now / 3600) * 3600, n);
+      });
+    } catch (error) {
+      queued = false;
+      throw error;
+    } finally {
+      // Not queued after all (the write failed, or the event was there already): nothing to process.
+      if (bytes && !queued) admission.refund(bytes);
+    }
     const id = work.event?.eventId ?? work.transaction?.eventId;
     sendJson(res, 200, id ? { id } : {}, cors);
   } catch (error) {

@@ -6,6 +6,8 @@ import type { FromProcessor, ProcessorWorkerData, ToProcessor } from './worker-p
 export interface ProcessorThreadOptions extends ProcessorWorkerData {
   /** The worker's script. @default the built `processor-worker.mjs` of this package */
   script?: string | URL;
+  /** Called as the thread reports batches done, with the queued characters each took and its duration. @default nothing */
+  onProcessed?: (bytes: number, ms: number) => void;
 }
 
 /**
@@ -41,7 +43,8 @@ export function startProcessorThread(options: ProcessorThreadOptions) {
     // The HTTP server keeps the process alive; the thread alone must not.
     w.unref();
     w.on('message', (message: FromProcessor) => {
-      if (message.type == 'idle') {
+      if (message.type == 'processed') options.onProcessed?.(message.bytes, message.ms);
+      else if (message.type == 'idle') {
         idleWaiters.get(message.id)?.();
         idleWaiters.delete(message.id);
       }

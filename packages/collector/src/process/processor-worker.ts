@@ -11,13 +11,14 @@ import type { FromProcessor, ProcessorWorkerData, ToProcessor } from './worker-p
 const port = parentPort!;
 const data = workerData as ProcessorWorkerData;
 const db = openDatabase(data.dbFile, { synchronous: 'NORMAL', migrate: false });
+const post = (message: FromProcessor) => port.postMessage(message);
 const processor = createProcessor({
   queue: createQueue(db),
   artifacts: createArtifactStore(db),
   writes: createProcessWrites(db),
   sourceMapCacheBytes: data.sourceMapCacheBytes,
+  onProcessed: (bytes, ms) => post({ type: 'processed', bytes, ms }),
 });
-const post = (message: FromProcessor) => port.postMessage(message);
 
 port.on('message', (message: ToProcessor) => {
   if (message.type == 'wake') processor.wake();

@@ -17,6 +17,8 @@ export interface ProcessorOptions {
   batchBytes?: number;
   /** Bytes of parsed source maps kept in memory. @default 64 MiB */
   sourceMapCacheBytes?: number;
+  /** Called after each committed batch with the characters of queued event JSON it took, and how long it took. @default nothing */
+  onProcessed?: (bytes: number, ms: number) => void;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ProcessorOptions {
  * earlier process acknowledged but never processed.
  */
 export function createProcessor(options: ProcessorOptions) {
-  const { queue, artifacts, writes, batchSize = 200, batchBytes = 1024 * 1024 } = options;
+  const { queue, artifacts, writes, batchSize = 200, batchBytes = 1024 * 1024, onProcessed = () => undefined } = options;
   const cache = createSourceMapCache({ maxBytes: options.sourceMapCacheBytes });
   let scheduled = false;
   let stopped = false;
@@ -33,6 +35,7 @@ export function createProcessor(options: ProcessorOptions) {
   let limit = batchSize;
 
   function runBatch(): number {
+    const started = performance.now();
     const rows = queue.take(limit);
     // After the read: an upload committed before these events were is then seen.
     if (rows.length) artifacts.refresh();
@@ -47,8 +50,9 @@ export function createProcessor(options: ProcessorOptions) {
     }
     if (rows.length) {
       writes.commit(done, failures);
-      // The next batch's size from these events' average size.
       const bytes = rows.reduce((n, r) => n + r.payload.length, 0);
+      onProcessed(bytes, performance.now() - started);
+      // The next batch's size from these events' average size.
       limit = Math.max(1, Math.min(batchSize, Math.floor((batchBytes * rows.length) / bytes)));
     }
     return rows.length;

@@ -16,4 +16,8 @@ export type ToProcessor =
   | { type: 'stop' };
 
 /** Processing thread → main thread. */
-export type FromProcessor = { type: 'idle'; id: number } | { type: 'stopped' };
+export type FromProcessor =
+  | { type: 'idle'; id: number }
+  /** A batch was committed: queued event JSON of this many characters (as ingest counts it) is done, in `ms`. */
+  | { type: 'processed'; bytes: number; ms: number }
+  | { type: 'stopped' };

@@ -57,8 +57,8 @@ export function createIngestWrites(db: Db) {
      ON CONFLICT DO UPDATE SET count = count + excluded.count`,
   );
   return {
-    /** Queues the event; a repeated `event_id` (a retry whose answer was lost) is a no-op. */
-    queueEvent: (e: QueuedEvent) => void insertEvent.run(e.projectId, e.eventId, e.received, e.clientIp ?? null, e.payload, e.traceId ?? null),
+    /** Queues the event; a repeated `event_id` (a retry whose answer was lost) is a no-op, and false. */
+    queueEvent: (e: QueuedEvent) => insertEvent.run(e.projectId, e.eventId, e.received, e.clientIp ?? null, e.payload, e.traceId ?? null).changes > 0,
     /** Stores a transaction as it is (nothing to process); a repeated `event_id` is a no-op too. */
     storeTransaction: (projectId: number, received: number, t: ReadTransaction) =>
       void insertTransaction.run({
