@@ -35,13 +35,19 @@ export function createAdmission({ maxBacklogMs = 1500, minBacklogBytes = 4 * 102
   let rate = 0;
   const waiting: Waiter[] = [];
 
+  function pass(w: Waiter): void {
+    clearTimeout(w.timer);
+    backlog += w.bytes;
+    w.go();
+  }
+
   function release(): void {
-    while (waiting.length && backlog < maxBacklogBytes) {
-      const w = waiting.shift()!;
-      clearTimeout(w.timer);
-      backlog += w.bytes;
-      w.go();
-    }
+    while (waiting.length && backlog < maxBacklogBytes) pass(waiting.shift()!);
+  }
+
+  function giveBack(bytes: number): void {
+    backlog = Math.max(0, backlog - bytes);
+    release();
   }
 
   return {
@@ -55,28 +61,20 @@ export function createAdmission({ maxBacklogMs = 1500, minBacklogBytes = 4 * 102
         const w: Waiter = {
           bytes,
           go,
-          timer: setTimeout(() => {
-            waiting.splice(waiting.indexOf(w), 1);
-            backlog += bytes;
-            go();
-          }, maxWaitMs),
+          timer: setTimeout(() => pass(waiting.splice(waiting.indexOf(w), 1)[0]), maxWaitMs),
         };
         waiting.push(w);
       });
     },
     /** An admitted event was not queued after all (the write failed, or it was a duplicate). */
-    refund(bytes: number): void {
-      backlog = Math.max(0, backlog - bytes);
-      release();
-    },
+    refund: giveBack,
     /** Processing finished events of this many bytes in a batch that took `ms`. */
     processed(bytes: number, ms = 0): void {
-      backlog = Math.max(0, backlog - bytes);
       if (ms > 0) {
         rate = rate ? 0.8 * rate + 0.2 * (bytes / ms) : bytes / ms;
         maxBacklogBytes = Math.max(minBacklogBytes, rate * maxBacklogMs);
       }
-      release();
+      giveBack(bytes);
     },
     /** The backlog allowed now. */
     limit: () => maxBacklogBytes,
@@ -86,11 +84,7 @@ export function createAdmission({ maxBacklogMs = 1500, minBacklogBytes = 4 * 102
     waiting: () => waiting.length,
     /** Lets everyone waiting through at once (shutdown). */
     open(): void {
-      for (const w of waiting.splice(0)) {
-        clearTimeout(w.timer);
-        backlog += w.bytes;
-        w.go();
-      }
+      for (const w of waiting.splice(0)) pass(w);
     },
   };
 }

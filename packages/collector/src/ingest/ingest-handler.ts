@@ -111,12 +111,11 @@ export async function handleIngest(ctx: IngestContext, req: IncomingMessage, res
         for (const [type, n] of work.other) writes.countItems(pid, type, Math.floor(now / 3600) * 3600, n);
       });
     } catch (error) {
-      queued = false;
+      if (bytes) admission.refund(bytes);
       throw error;
-    } finally {
-      // Not queued after all (the write failed, or the event was there already): nothing to process.
-      if (bytes && !queued) admission.refund(bytes);
     }
+    // Not queued after all (the event was there already): nothing to process.
+    if (bytes && !queued) admission.refund(bytes);
     const id = work.event?.eventId ?? work.transaction?.eventId;
     sendJson(res, 200, id ? { id } : {}, cors);
   } catch (error) {
