@@ -90,8 +90,9 @@ describe('release files on a 20.x server', () => {
       log: { info() {}, warn() {}, debug() {} },
     });
 
+  // The server holds each answer long enough that a loaded CI machine still has every request open at once.
   it('sends up to 32 small files at once to a release it created, without listing its (no) files', async () => {
-    const m = (mock = await startMockSentry({ personality: '20.x', latency: 20 }));
+    const m = (mock = await startMockSentry({ personality: '20.x', latency: 250 }));
     await upload(m, filesOf(40, 2048, 'small'));
     expect(m.releaseFiles).toHaveLength(40);
     expect(m.requests.filter((r) => r.method == 'GET' && r.path.endsWith('/files/'))).toEqual([]);
@@ -106,7 +107,7 @@ describe('release files on a 20.x server', () => {
   });
 
   it('sends files over 256 KiB five at a time', async () => {
-    const m = (mock = await startMockSentry({ personality: '20.x', latency: 20 }));
+    const m = (mock = await startMockSentry({ personality: '20.x', latency: 250 }));
     await upload(m, filesOf(8, 300 * 1024, 'large'));
     expect(m.releaseFiles).toHaveLength(8);
     expect(m.maxInFlight).toBe(5);
