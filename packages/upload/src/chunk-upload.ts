@@ -135,7 +135,9 @@ export async function uploadArtifactBundle(
   };
   const deadline = Date.now() + ASSEMBLE_TIMEOUT_MS;
   let rounds = 0;
-  let delay = 50;
+  // The first poll right away: a small bundle is often assembled by the time `created` arrives
+  // (the collector, Sentry's task queue when idle); then 50 ms, doubling up to 2 s.
+  let delay = 0;
   // A bundle of one chunk costs about one round trip to send: send it rather than ask which
   // chunks the server lacks. Bigger bundles ask first, so a re-upload sends only what changed.
   if (chunks.length == 1) {
@@ -162,6 +164,6 @@ export async function uploadArtifactBundle(
     }
     log.debug(`artifact bundle ${answer.state}: polling again in ${delay} ms`);
     await sleep(delay);
-    delay = Math.min(delay * 2, 2000);
+    delay = Math.min(Math.max(delay * 2, 50), 2000);
   }
 }

@@ -77,6 +77,23 @@ describe('uploadArtifactBundle', () => {
     expect(assembles).toHaveLength(3);
   });
 
+  it('polls a bundle still being assembled at once, then after 50 ms, 100 ms, … until it is ok', async () => {
+    const { api, mock: m } = await setup();
+    const server = (await getChunkUploadOptions(api, 'acme'))!;
+    // A server whose assembly takes a while: "created" three more times before the mock's own
+    // "created", then "ok".
+    m.fail({ path: /assemble/, status: 200, body: JSON.stringify({ state: 'created', missingChunks: [] }), times: 3 });
+    const polls: string[] = [];
+    await uploadArtifactBundle(api, server, await bundleOf(100), { org: 'acme', projects: ['shop'] }, 4, { ...quiet, debug: (l) => polls.push(l) });
+    expect(polls).toEqual(['artifact bundle created: polling again in 0 ms', 'artifact bundle created: polling again in 50 ms', 'artifact bundle created: polling again in 100 ms', 'artifact bundle created: polling again in 200 ms']);
+    const at = m.requests.filter((r) => r.path.endsWith('/assemble/')).map((r) => r.at);
+    expect(at).toHaveLength(5);
+    expect(at[2] - at[1]).toBeGreaterThanOrEqual(45);
+    expect(at[3] - at[2]).toBeGreaterThanOrEqual(95);
+    expect(at[4] - at[3]).toBeGreaterThanOrEqual(195);
+    expect(m.bundles).toHaveLength(1);
+  });
+
   it('sends again the chunks the server says it misses', async () => {
     const { api, mock: m } = await setup({ dropChunkOnFirstAssemble: true });
     const server = (await getChunkUploadOptions(api, 'acme'))!;
