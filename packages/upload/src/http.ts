@@ -104,11 +104,12 @@ export function createApi(options: ApiOptions): Api {
           new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
         ]);
       } catch (e) {
-        const err = e as Error & { cause?: { code?: string; message?: string } };
+        // Node's `http` puts the code (ECONNREFUSED…) on the error, `fetch` on its cause.
+        const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
         networkError =
           err.name == 'TimeoutError' || err.name == 'AbortError'
             ? `timed out after ${options.timeout} ms`
-            : (err.cause && (err.cause.code || err.cause.message)) || err.message || String(e);
+            : err.code || (err.cause && (err.cause.code || err.cause.message)) || err.message || String(e);
       }
       options.log.debug(`${where} -> ${response ? response.status : networkError} (${Date.now() - started} ms)`);
 

@@ -2,7 +2,7 @@
 export { uploadSourceMaps, type UploadSourceMapsOptions, type UploadSourceMapsResult } from './upload-source-maps';
 export { injectDebugIds, type InjectedScript } from './inject-debug-ids';
 export { UploadError, isUploadError } from './upload-error';
-export { makeFetchTransport } from './transport';
+export { makeFetchTransport, makeHttpTransport } from './transport';
 export type { DeployOptions, FileFilter, UploadMode, UploadOptions } from './options';
 export type { Transport, TransportRequest, TransportResponse } from './transport';
 export type { UploadResult } from './upload';

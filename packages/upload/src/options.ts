@@ -98,7 +98,7 @@ export interface UploadOptions {
   timeout?: number;
   /**
    * Sends the HTTP requests, e.g. to go through a proxy.
-   * @default a transport on Node's `fetch`
+   * @default a transport on Node's `http`/`https` (`makeFetchTransport()` gives one on `fetch`)
    * @example { transport: (request) => myProxyFetch(request) } // resolves { status, headers, body }
    */
   transport?: Transport;

@@ -1,6 +1,6 @@
 import { createFileTest, describeFilters, type BuildDirs } from './file-filter';
 import type { DeployOptions, UploadMode, UploadOptions } from './options';
-import { makeFetchTransport, type Transport } from './transport';
+import { makeHttpTransport, type Transport } from './transport';
 
 /** `UploadOptions` with every default applied. */
 export interface ResolvedUploadOptions {
@@ -62,7 +62,7 @@ export function resolveUploadOptions(options: UploadOptions = {}, env: Env = pro
     finalize = true,
     deploy = false,
     dryRun = false,
-    transport = makeFetchTransport(),
+    transport = makeHttpTransport(),
     silent = false,
     debug = false,
   } = options;

@@ -18,6 +18,7 @@ const API = [
   'isUploadError',
   'listNames',
   'makeFetchTransport',
+  'makeHttpTransport',
   'plural',
   'readDebugId',
   'relativeMapPath',

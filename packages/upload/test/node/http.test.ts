@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createApi, type ApiOptions } from '../../src/http';
 import type { Logger } from '../../src/logger';
-import { makeFetchTransport, type Transport, type TransportRequest, type TransportResponse } from '../../src/transport';
+import { makeFetchTransport, makeHttpTransport, type Transport, type TransportRequest, type TransportResponse } from '../../src/transport';
 import { UploadError } from '../../src/upload-error';
 
 const quiet: Logger = { info() {}, warn() {}, debug() {} };
@@ -102,7 +102,10 @@ describe('createApi', () => {
     expect(error.body.length).toBeLessThanOrEqual(501);
   });
 
-  it('posts multipart through the fetch transport to a real server', async () => {
+  it.each([
+    ['http', makeHttpTransport],
+    ['fetch', makeFetchTransport],
+  ])('posts multipart through the %s transport to a real server', async (_, makeTransport) => {
     let seen: { auth?: string; type?: string; body?: string } = {};
     const server = createServer((req, res) => {
       const parts: Buffer[] = [];
@@ -115,13 +118,13 @@ describe('createApi', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const response = await createApi({ url, authToken: TOKEN, transport: makeFetchTransport(), retries: 0, retryDelay: 0, timeout: 5000, log: quiet })({
+      const response = await createApi({ url, authToken: TOKEN, transport: makeTransport(), retries: 0, retryDelay: 0, timeout: 5000, log: quiet })({
         step: 'upload',
         method: 'POST',
         path: '/files/',
         multipart: [{ name: 'name', value: '~/app.js' }, { name: 'file', filename: 'app.js', data: Buffer.from('code();') }],
       });
-      expect(response.data).toEqual({ id: '1' });
+      expect(response).toMatchObject({ status: 201, data: { id: '1' } });
       expect(seen.auth).toBe(`Bearer ${TOKEN}`);
       const form = await new Request(url, { method: 'POST', headers: { 'content-type': seen.type! }, body: seen.body }).formData();
       expect(form.get('name')).toBe('~/app.js');
@@ -130,5 +133,21 @@ describe('createApi', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('the http transport names a refused connection and gives up on a server that never answers', async () => {
+    const deaf = createServer(() => {});
+    await new Promise<void>((r) => deaf.listen(0, '127.0.0.1', r));
+    const port = (deaf.address() as AddressInfo).port;
+    const call = (url: string) =>
+      createApi({ url, authToken: TOKEN, transport: makeHttpTransport(), retries: 0, retryDelay: 0, timeout: 200, log: quiet })(step).catch((e: Error) => e.message);
+    try {
+      expect(await call(`http://127.0.0.1:${port}`)).toContain('no response (timed out after 200 ms)');
+    } finally {
+      deaf.closeAllConnections();
+      await new Promise((r) => deaf.close(r));
+    }
+    // The port is free now: nothing listens there.
+    expect(await call(`http://127.0.0.1:${port}`)).toContain('no response (ECONNREFUSED)');
   });
 });
