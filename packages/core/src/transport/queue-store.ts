@@ -2,7 +2,7 @@ import type { Envelope } from '../types';
 
 /**
  * An envelope waiting for another try, as stored: plain field names, since mangled ones would
- * differ between builds (and from the store's key path). `id` orders them, oldest first.
+ * differ between builds. `id` is random: unique across tabs.
  */
 export interface Queued extends Envelope {
   id?: number;
@@ -24,10 +24,13 @@ const MAX_COUNT = 100;
 const MAX_BYTES = 2_000_000;
 /** A tab that claimed envelopes without a lock gets this long to send them. */
 const LEASE_MS = 60_000;
-const STORE = 'queue';
+// The whole queue is one record (an array, oldest first) of this store, under this key: every
+// change reads and writes it in one transaction, so two tabs never interleave inside one.
+const STORE = 'retry';
+const KEY = 'queue';
 
-/** One change: what to put and what to delete, decided from every record; and what the caller gets. */
-type Change = (records: Queued[]) => [put: Queued[], remove: Queued[], result: Queued[]];
+/** One change: the queue after it, decided from the queue before; and what the caller gets. */
+type Change = (records: Queued[]) => [next: Queued[], result: Queued[]];
 
 /** Resolves with `value()` once the request succeeds or the transaction commits. */
 const settle = <T>(request: IDBOpenDBRequest | IDBTransaction, value: () => T): Promise<T> =>
@@ -38,7 +41,7 @@ const settle = <T>(request: IDBOpenDBRequest | IDBTransaction, value: () => T): 
 
 const add = (envelope: Queued): Change => (records) => {
   // Too big to keep at all: it must not push out the others first.
-  if (envelope.body.length > MAX_BYTES) return [[], [], [envelope]];
+  if (envelope.body.length > MAX_BYTES) return [records, [envelope]];
   const all = [...records, envelope];
   let bytes = all.reduce((n, r) => n + r.body.length, 0);
   const dropped: Queued[] = [];
@@ -47,7 +50,7 @@ const add = (envelope: Queued): Change => (records) => {
     bytes -= oldest.body.length;
     dropped.push(oldest);
   }
-  return [[envelope], dropped, dropped];
+  return [all, dropped];
 };
 
 /** This page, as the owner of leases. */
@@ -57,22 +60,21 @@ const take = (lease: boolean): Change => (records) => {
   const now = Date.now();
   const free = lease ? records.filter((r) => !(r.lease! > now) || r.owner == TAB) : records;
   if (lease) for (const r of free) (r.lease = now + LEASE_MS), (r.owner = TAB);
-  return [lease ? free : [], [], free];
+  return [records, free];
 };
 
 /**
  * Where envelopes wait between tries: IndexedDB, so they survive reloads and reach the next
  * visit; memory where IndexedDB is missing or fails (private modes, sandboxed frames, quota),
- * from the first failure on. Each change reads and writes in one transaction, so two tabs
- * never interleave inside one.
+ * from the first failure on.
  */
 export function createQueueStore(log: (message: string) => void): QueueStore {
   let memory: Queued[] | undefined;
-  let lastId = 0;
   let db: Promise<IDBDatabase> | undefined;
   try {
-    const open = indexedDB.open('faultline', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+    // Version 2 keeps the queue in one record of a new store (version 1 had a record per envelope in `queue`).
+    const open = indexedDB.open('faultline', 2);
+    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
     db = settle(open, () => open.result);
   } catch {
     // no IndexedDB: memory from the start
@@ -83,9 +85,8 @@ export function createQueueStore(log: (message: string) => void): QueueStore {
       memory = [];
       log('IndexedDB unavailable: retry queue in memory');
     }
-    const [put, remove, result] = change(memory);
-    memory = memory.filter((r) => !remove.some((d) => d.id == r.id));
-    for (const r of put) if (!r.id) (r.id = ++lastId), memory.push(r);
+    const [next, result] = change(memory);
+    memory = next;
     return result;
   }
 
@@ -96,11 +97,10 @@ export function createQueueStore(log: (message: string) => void): QueueStore {
         const tx = database.transaction(STORE, 'readwrite');
         const store = tx.objectStore(STORE);
         let result: Queued[] = [];
-        const all = store.getAll();
-        all.onsuccess = () => {
-          const [put, remove, out] = change(all.result);
-          for (const r of put) store.put(r);
-          for (const r of remove) store.delete(r.id!);
+        const read = store.get(KEY);
+        read.onsuccess = () => {
+          const [next, out] = change(read.result || []);
+          store.put(next, KEY);
           result = out;
         };
         return settle(tx, () => result);
@@ -109,8 +109,8 @@ export function createQueueStore(log: (message: string) => void): QueueStore {
   }
 
   return {
-    _add: (envelope) => apply(add(envelope)),
+    _add: (envelope) => apply(add({ ...envelope, id: Math.random() })),
     _take: (lease) => apply(take(lease)),
-    _remove: (id) => apply(() => [[], [{ id } as Queued], []]),
+    _remove: (id) => apply((records) => [records.filter((r) => r.id != id), []]),
   };
 }

@@ -34,9 +34,10 @@ const queued = (page: Page) =>
         const request = indexedDB.open('faultline');
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains('queue')) return resolve(0);
-          const count = db.transaction('queue').objectStore('queue').count();
-          count.onsuccess = () => resolve(count.result);
+          // One record, key 'queue' in store 'retry': the array of waiting envelopes.
+          if (!db.objectStoreNames.contains('retry')) return resolve(0);
+          const read = db.transaction('retry').objectStore('retry').get('queue');
+          read.onsuccess = () => resolve(read.result ? read.result.length : 0);
         };
         request.onerror = () => resolve(-1);
       }),
