@@ -5,7 +5,9 @@ import { expectValidTransaction, transactions, useTracingPages, waitForTransacti
 const pages = useTracingPages();
 
 // A long task while loading; a large text block is the largest paint (LCP); a block inserted above it after load shifts it (CLS);
-// the button blocks the main thread for 150 ms when clicked (INP).
+// the button blocks the main thread for 150 ms when pressed (INP). On pointerdown, not click: the
+// first input's entry (pointerdown) is reported on its own, and on a loaded machine the click's
+// entry can come more than the 500 ms the integration waits for an interaction's later reports.
 const BODY = `
 <p id="hero" style="font-size: 48px; margin: 0">${'Fast pages make happy users. '.repeat(12)}</p>
 <button id="slow" style="font-size: 24px">slow</button>`;
@@ -20,7 +22,7 @@ const SCRIPT = (ingestUrl: string) => `
     const shift = document.createElement('div'); shift.style.height = '150px';
     document.body.insertBefore(shift, document.body.firstChild);
   }, 100));
-  document.getElementById('slow').addEventListener('click', () => { const end = performance.now() + 150; while (performance.now() < end); });`;
+  document.getElementById('slow').addEventListener('pointerdown', () => { const end = performance.now() + 150; while (performance.now() < end); });`;
 
 describe('page load', () => {
   it('gives one pageload transaction: navigation spans, request spans, Web Vitals, trace headers to the same origin only', async () => {
