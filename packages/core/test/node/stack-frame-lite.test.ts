@@ -56,14 +56,15 @@ describe('the CDN build\'s stack parser (slim error-stack-parser + stack-frame-l
     expect(frame.columnNumber).toBe(2345);
   });
 
-  // stackframe throws on a location that is not a number; the lite one does not check. Any
-  // stack, however odd, must still give what the real pair gives (or throw where it throws).
+  // stackframe throws on a location that is not a number; the lite one does not check. The slim
+  // parser gives no frames where the real one throws. Any stack, however odd, must still give
+  // parseStack what the real pair gives it (a throw there means no frames).
   it('agrees with the real pair on arbitrary stacks, odd locations included', () => {
     const outcome = (p: Parser, stack: string) => {
       try {
         return fields(p.parse({ stack }));
-      } catch (e) {
-        return `throws ${(e as Error).message}`;
+      } catch {
+        return [];
       }
     };
     const piece = fc.oneof(
