@@ -1,5 +1,5 @@
-import type { Client } from './client';
-import type { DataCategory, DropReason } from './types';
+import type { Dispatcher } from './transport/dispatcher';
+import type { ClientLike, DataCategory, DropReason } from './types';
 
 export interface ClientReports {
   _record(reason: DropReason, category: DataCategory): void;
@@ -13,12 +13,12 @@ export interface ClientReports {
  * `flush()` and when the page is hidden (the last moment a tab reliably runs code), in an
  * envelope of their own, so old servers only lose this.
  */
-export function createClientReports(client: Client): ClientReports {
+export function createClientReports(client: ClientLike, dispatcher: Dispatcher): ClientReports {
   let counts: Record<string, number> = {};
 
   function send(): void {
     // While rate-limited the counts wait for the next chance instead of being dropped too.
-    if (client._dispatcher!.isRateLimited('internal')) return;
+    if (dispatcher.isRateLimited('internal')) return;
     const discarded = [];
     for (const key in counts) {
       const [reason, category] = key.split(':');

@@ -122,7 +122,8 @@ export class Client implements ClientLike {
           },
         };
         this._dispatcher = createDispatcher(dispatcherOptions);
-        if (opts.offline) enableRetryQueue(this, this._dispatcher, dispatcherOptions);
+        const stopQueue = opts.offline && enableRetryQueue(this, this._dispatcher, dispatcherOptions);
+        if (stopQueue) this._teardowns.push(stopQueue);
       } catch (error) {
         this.log(`transport failed${DEBUG ? `: ${(error as Error)?.message}` : ''}`);
       }
@@ -130,7 +131,7 @@ export class Client implements ClientLike {
         if (opts.endpoint == 'store') {
           DEBUG && this.log('client reports need the envelope endpoint: not sent with endpoint "store"');
         } else {
-          this._reports = createClientReports(this);
+          this._reports = createClientReports(this, this._dispatcher);
         }
       }
     }

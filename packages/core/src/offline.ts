@@ -1,14 +1,14 @@
-import type { Client } from './client';
 import type { Dispatcher, DispatcherOptions } from './transport/dispatcher';
 import { createQueueStore } from './transport/queue-store';
 import { createRetryQueue } from './transport/retry-queue';
+import type { ClientLike } from './types';
 
 /**
  * The retry queue of a client with `offline: true` (the default): what could not be delivered
  * waits in IndexedDB and goes out after a later success, on `online`, on page exit (keepalive
- * while it fits) and on the next visit.
+ * while it fits) and on the next visit. Returns what removes its listeners.
  */
-export const enableRetryQueue = (client: Client, dispatcher: Dispatcher, options: DispatcherOptions): void => {
+export const enableRetryQueue = (client: ClientLike, dispatcher: Dispatcher, options: DispatcherOptions): (() => void) | void => {
   const queue = createRetryQueue({
     _store: createQueueStore(client.log),
     _attempt: dispatcher._attempt,
@@ -25,5 +25,5 @@ export const enableRetryQueue = (client: Client, dispatcher: Dispatcher, options
   // fits); what does not make it stays queued for the next visit.
   const events = ['online', 'pagehide', 'visibilitychange'];
   for (const name of events) addEventListener(name, queue._drain);
-  client._teardowns.push(() => events.forEach((name) => removeEventListener(name, queue._drain)));
+  return () => events.forEach((name) => removeEventListener(name, queue._drain));
 };
