@@ -1,5 +1,5 @@
 import type { TransactionRow, TransactionRowWithPayload } from '../store/transactions';
-import { VITALS } from '../ingest/read-transaction';
+import { VITALS } from '../store/transaction-record';
 import { rateVital } from '../performance/web-vitals';
 import { iso } from './dates';
 

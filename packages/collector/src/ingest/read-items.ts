@@ -3,7 +3,8 @@ import { HttpError } from '../http/http-error';
 import { hourOf, type DiscardedCount, type SessionCount } from '../store/ingest-writes';
 import { decodeUtf8, type Envelope } from './parse-envelope';
 import { readStandaloneSpan } from './read-standalone-span';
-import { readTransaction, type ReadTransaction } from './read-transaction';
+import type { TransactionRecord } from '../store/transaction-record';
+import { readTransaction } from './read-transaction';
 
 /** Relay's limit for one event, after decompression. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -11,7 +12,7 @@ export const MAX_EVENT_BYTES = 1024 * 1024;
 /** What one request asks the store to write, decided before anything is written. */
 export interface IngestWork {
   event?: ReadEvent;
-  transaction?: ReadTransaction;
+  transaction?: TransactionRecord;
   sessions: Array<Omit<SessionCount, 'projectId'>>;
   discarded: Array<Omit<DiscardedCount, 'projectId'>>;
   /** Items counted by type only: attachment, and types we do not know. */

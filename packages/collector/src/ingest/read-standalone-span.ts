@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http/http-error';
-import { object, readTransaction, type ReadTransaction } from './read-transaction';
+import type { TransactionRecord } from '../store/transaction-record';
+import { object, readTransaction } from './read-transaction';
 
 /**
  * A standalone span (a `span` item), as @sentry/browser sends INP (and CLS or LCP where asked):
@@ -10,7 +11,7 @@ import { object, readTransaction, type ReadTransaction } from './read-transactio
  * without a measurement are not transactions: `undefined`, and the caller counts them.
  * The id comes from the trace and span ids, so a retried envelope is stored once.
  */
-export function readStandaloneSpan(span: Record<string, unknown>, now: number): ReadTransaction | undefined {
+export function readStandaloneSpan(span: Record<string, unknown>, now: number): TransactionRecord | undefined {
   const measurements = object(span.measurements);
   if (!Object.keys(measurements).length) return undefined;
   const data = object(span.data);

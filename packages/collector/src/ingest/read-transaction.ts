@@ -1,36 +1,10 @@
 import { HttpError } from '../http/http-error';
+import { VITALS, type TransactionRecord, type Vital } from '../store/transaction-record';
 
 /** Spans kept per transaction (the SDKs' own default cap); the rest are counted, not stored. */
 export const MAX_SPANS = 1000;
 /** Measurements kept per transaction. */
 const MAX_MEASUREMENTS = 50;
-/** The Web Vitals that get a column of their own, so the summary reads no JSON. */
-export const VITALS = ['lcp', 'fcp', 'cls', 'inp', 'ttfb'] as const;
-export type Vital = (typeof VITALS)[number];
-
-/** A transaction checked and reduced to what the store keeps. */
-export interface ReadTransaction {
-  eventId: string;
-  name: string;
-  /** `transaction_info.source`: `url`, `route`, `custom`… */
-  source: string;
-  op: string;
-  status: string;
-  traceId: string;
-  start: number;
-  end: number;
-  durationMs: number;
-  release: string | null;
-  environment: string | null;
-  /** Each Web Vital in its stored unit: milliseconds, CLS unitless. */
-  vitals: Record<Vital, number | null>;
-  /** `{name: {value, unit}}`, numeric values only. */
-  measurements: Record<string, { value: number; unit: string }>;
-  spanCount: number;
-  spansDropped: number;
-  /** The transaction JSON as stored: the payload with its spans cut to `MAX_SPANS`. */
-  payload: string;
-}
 
 const HEX32 = /^[0-9a-f]{32}$/;
 const HEX16 = /^[0-9a-f]{16}$/;
@@ -93,7 +67,7 @@ function readSpans(value: unknown, now: number): { kept: unknown[]; dropped: num
  * start, a trace context with a 32-hex `trace_id` and a 16-hex `span_id`; every span's times.
  * A bad transaction fails the request with 400 and the reason.
  */
-export function readTransaction(tx: Record<string, unknown>, received: string, eventId: string, now: number): ReadTransaction {
+export function readTransaction(tx: Record<string, unknown>, received: string, eventId: string, now: number): TransactionRecord {
   if (tx.type !== undefined && tx.type !== 'transaction') throw new HttpError(400, 'invalid transaction: type is not "transaction"');
   const start = time(tx.start_timestamp, 'start_timestamp', now);
   const end = time(tx.timestamp, 'timestamp', now);

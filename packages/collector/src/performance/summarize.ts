@@ -1,9 +1,7 @@
-import { VITALS, type Vital } from '../ingest/read-transaction';
+import { VITALS, type Vital, type VitalsRow } from '../store/transaction-record';
 import { percentile } from './percentile';
 import { rateVital, type VitalRating } from './web-vitals';
 
-/** One transaction as the summary reads it: `[name, duration_ms, lcp, fcp, cls, inp, ttfb]`. */
-export type SummaryInput = [name: string, durationMs: number, ...vitals: Array<number | null>];
 
 export interface VitalSummary {
   p75: number;
@@ -29,7 +27,7 @@ const METRICS = 1 + VITALS.length;
  * vital; most frequent first. Two passes, so every group's values go into a typed array of the
  * right size, sorted natively: tens of thousands of rows take milliseconds.
  */
-export function summarize(rows: SummaryInput[]): TransactionSummary[] {
+export function summarize(rows: VitalsRow[]): TransactionSummary[] {
   const groupOf = new Map<string, number>();
   const names: string[] = [];
   const counts: number[] = [];

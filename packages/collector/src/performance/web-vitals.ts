@@ -1,4 +1,4 @@
-import type { Vital } from '../ingest/read-transaction';
+import type { Vital } from '../store/transaction-record';
 
 export type VitalRating = 'good' | 'needs-improvement' | 'poor';
 

@@ -1,5 +1,5 @@
-import type { ReadTransaction } from '../ingest/read-transaction';
 import type { Db } from './database';
+import type { TransactionRecord } from './transaction-record';
 
 /** An event as ingest hands it over: stored raw and queued for processing. */
 export interface QueuedEvent {
@@ -60,7 +60,7 @@ export function createIngestWrites(db: Db) {
     /** Queues the event; a repeated `event_id` (a retry whose answer was lost) is a no-op, and false. */
     queueEvent: (e: QueuedEvent) => insertEvent.run(e.projectId, e.eventId, e.received, e.clientIp ?? null, e.payload, e.traceId ?? null).changes > 0,
     /** Stores a transaction as it is (nothing to process); a repeated `event_id` is a no-op too. */
-    storeTransaction: (projectId: number, received: number, t: ReadTransaction) =>
+    storeTransaction: (projectId: number, received: number, t: TransactionRecord) =>
       void insertTransaction.run({
         projectId, received, eventId: t.eventId, start: t.start, end: t.end, durationMs: t.durationMs, name: t.name, source: t.source, op: t.op, status: t.status,
         traceId: t.traceId, release: t.release, environment: t.environment, ...t.vitals, measurements: JSON.stringify(t.measurements),

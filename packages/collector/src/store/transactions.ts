@@ -1,5 +1,5 @@
-import { summarize, type SummaryInput, type TransactionSummary } from '../performance/summarize';
 import type { Db } from './database';
+import type { VitalsRow } from './transaction-record';
 
 /** A stored transaction as the API and the UI read it. */
 export interface TransactionRow {
@@ -47,8 +47,8 @@ const COLUMNS = `id, project_id, event_id, received, start_timestamp, timestamp,
 /** What the performance pages and API read about transactions (ingest writes them). */
 export function createTransactionStore(db: Db) {
   // The window's rows from the covering index alone, as arrays: no JSON, no per-row objects.
-  const window = db.prepare<[number, number], SummaryInput>('SELECT name, duration_ms, lcp, fcp, cls, inp, ttfb FROM transactions WHERE project_id = ? AND timestamp >= ?').raw();
-  const windowIn = db.prepare<[number, number, string], SummaryInput>('SELECT name, duration_ms, lcp, fcp, cls, inp, ttfb FROM transactions WHERE project_id = ? AND timestamp >= ? AND environment = ?').raw();
+  const window = db.prepare<[number, number], VitalsRow>('SELECT name, duration_ms, lcp, fcp, cls, inp, ttfb FROM transactions WHERE project_id = ? AND timestamp >= ?').raw();
+  const windowIn = db.prepare<[number, number, string], VitalsRow>('SELECT name, duration_ms, lcp, fcp, cls, inp, ttfb FROM transactions WHERE project_id = ? AND timestamp >= ? AND environment = ?').raw();
   const ofName = db.prepare<[number, string, number, number], TransactionRow>(`SELECT ${COLUMNS} FROM transactions WHERE project_id = ? AND name = ? AND timestamp >= ? ORDER BY timestamp DESC, id DESC LIMIT ?`);
   const ofNameIn = db.prepare<[number, string, number, string, number], TransactionRow>(
     `SELECT ${COLUMNS} FROM transactions WHERE project_id = ? AND name = ? AND timestamp >= ? AND environment = ? ORDER BY timestamp DESC, id DESC LIMIT ?`,
@@ -63,10 +63,9 @@ export function createTransactionStore(db: Db) {
     'SELECT DISTINCT environment FROM transactions WHERE project_id = ? AND environment IS NOT NULL ORDER BY environment LIMIT 200',
   );
   return {
-    /** Per transaction name over the transactions that ended since `since` (unix seconds). */
-    summary(projectId: number, since: number, environment?: string): TransactionSummary[] {
-      return summarize(environment ? windowIn.all(projectId, since, environment) : window.all(projectId, since));
-    },
+    /** Name, duration and vitals of the transactions that ended since `since` (unix seconds), for the summary. */
+    vitalsSince: (projectId: number, since: number, environment?: string): VitalsRow[] =>
+      environment ? windowIn.all(projectId, since, environment) : window.all(projectId, since),
     /** The latest transactions of one name (in one environment, if given), newest first. */
     ofName: (projectId: number, name: string, since: number, limit: number, environment?: string) =>
       environment ? ofNameIn.all(projectId, name, since, environment, limit) : ofName.all(projectId, name, since, limit),

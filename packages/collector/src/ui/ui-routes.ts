@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readStatus } from '../api/issues-api';
 import { HttpError } from '../http/http-error';
 import { readBody } from '../http/read-body';
+import { summarize } from '../performance/summarize';
 import { html } from './html';
 import { layout } from './layout';
 import { listIssueRows, readListParams, renderIssueList } from './pages/issue-list';
@@ -134,7 +135,7 @@ export function createUiHandler(ctx: UiContext) {
     if (PERFORMANCE.test(path) || TRANSACTION_NAME.test(path)) {
       const p = readPerfParams(ctx, url.searchParams);
       if (!p) throw new HttpError(404, 'no such project');
-      const summary = ctx.api.transactions.summary(p.project.id, Date.now() / 1000 - PERIODS[p.period], p.environment || undefined);
+      const summary = summarize(ctx.api.transactions.vitalsSince(p.project.id, Date.now() / 1000 - PERIODS[p.period], p.environment || undefined));
       if (PERFORMANCE.test(path)) return send(res, 200, renderPerformancePage(ctx, state, p, summary), undefined, headers);
       const name = (url.searchParams.get('name') || '').slice(0, 200);
       const rows = ctx.api.transactions.ofName(p.project.id, name, Date.now() / 1000 - PERIODS[p.period], 50, p.environment || undefined);

@@ -1,4 +1,4 @@
-import { VITALS } from '../../ingest/read-transaction';
+import { VITALS } from '../../store/transaction-record';
 import type { TransactionSummary } from '../../performance/summarize';
 import { formatMs, VITAL_THRESHOLDS } from '../../performance/web-vitals';
 import type { TransactionRow } from '../../store/transactions';

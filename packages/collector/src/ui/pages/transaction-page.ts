@@ -1,6 +1,6 @@
 import { shortId } from '../../api/serialize-issue';
 import { serializeTransaction, type Span } from '../../api/serialize-transaction';
-import { VITALS, type Vital } from '../../ingest/read-transaction';
+import { VITALS, type Vital } from '../../store/transaction-record';
 import { formatMs } from '../../performance/web-vitals';
 import type { IssueRow } from '../../store/issues';
 import type { Project } from '../../store/projects';

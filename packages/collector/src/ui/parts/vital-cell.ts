@@ -1,4 +1,4 @@
-import type { Vital } from '../../ingest/read-transaction';
+import type { Vital } from '../../store/transaction-record';
 import { formatVital, rateVital, VITAL_THRESHOLDS } from '../../performance/web-vitals';
 import { html, type SafeHtml } from '../html';
 
