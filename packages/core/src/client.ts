@@ -5,7 +5,7 @@ import { sdkEnvelope, type Item } from './envelope';
 import { eventFromMessage, eventFromUnknown } from './event-builder';
 import { DEBUG } from './debug-build';
 import { createLogger } from './logger';
-import { andThen, now, uuid4, withTimeout } from './misc';
+import { now, uuid4, withTimeout } from './misc';
 import { normalizeEvent } from './normalize-event';
 import { enableRetryQueue } from './offline';
 import type { Scope } from './scope';
@@ -246,10 +246,9 @@ export class Client implements ClientLike {
   }
 
   /** `why` is left out of the minified build (`DEBUG && …`): there the reason code is logged. */
-  _drop(reason: DropReason, event: Event, why: string | false): null {
+  _drop(reason: DropReason, event: Event, why: string | false): void {
     this.log(`event ${event.event_id} dropped: ${why || reason}`);
     this.recordDroppedEvent(reason, 'error');
-    return null;
   }
 
   /**
@@ -300,42 +299,35 @@ export class Client implements ClientLike {
     return normalizeEvent(event, opts.normalizeDepth, opts.normalizeMaxBreadth, opts.maxValueLength);
   }
 
-  _process(prepared: Event, hint: EventHint): PromiseLike<void> | void {
+  async _process(prepared: Event, hint: EventHint): Promise<void> {
     const { sampleRate, beforeSend } = this._options;
-    let chain: Event | null | PromiseLike<Event | null> = prepared;
+    let event = prepared;
     for (const integration of this._integrations) {
       if (!integration.processEvent) continue;
-      chain = andThen<Event | null, Event | null>(chain, (event) => {
-        if (!event) return null;
-        const result = this._guard(() => integration.processEvent!(event, hint, this));
-        return andThen(
-          result,
-          (next) => next || this._drop('event_processor', event, DEBUG && `by integration ${integration.name}`),
-          (error) => this._drop('event_processor', event, DEBUG && `integration ${integration.name} rejected: ${(error as Error)?.message}`),
-        );
-      });
-    }
-    chain = andThen<Event | null, Event | null>(chain, (event) => {
-      if (!event) return null;
-      if (Math.random() >= sampleRate) return this._drop('sample_rate', event, DEBUG && `sampleRate is ${sampleRate}`);
-      if (!beforeSend) return event;
-      let result: ReturnType<NonNullable<Options['beforeSend']>>;
+      let next: Event | null;
       try {
-        result = this._guard(() => beforeSend(event, hint));
+        next = await this._guard(() => integration.processEvent!(event, hint, this));
       } catch (error) {
-        return this._drop('before_send', event, DEBUG && `beforeSend threw: ${(error as Error)?.message}`);
+        return this._drop('event_processor', event, DEBUG && `integration ${integration.name} failed: ${(error as Error)?.message}`);
       }
-      return andThen(result, (edited) => {
-        if (edited === null) return this._drop('before_send', event, DEBUG && 'beforeSend returned null');
-        if (!edited || typeof edited != 'object') {
-          return this._drop('before_send', event, DEBUG && `beforeSend must return an event or null, got ${typeof edited}`);
-        }
-        return edited;
-      }, (error) => this._drop('before_send', event, DEBUG && `beforeSend rejected: ${(error as Error)?.message}`));
-    });
-    return andThen<Event | null, void>(chain, (event) => {
-      if (event) this._send(event);
-    });
+      if (!next) return this._drop('event_processor', event, DEBUG && `by integration ${integration.name}`);
+      event = next;
+    }
+    if (Math.random() >= sampleRate) return this._drop('sample_rate', event, DEBUG && `sampleRate is ${sampleRate}`);
+    if (beforeSend) {
+      let edited: Event | null;
+      try {
+        edited = await this._guard(() => beforeSend(event, hint));
+      } catch (error) {
+        return this._drop('before_send', event, DEBUG && `beforeSend threw or rejected: ${(error as Error)?.message}`);
+      }
+      if (edited === null) return this._drop('before_send', event, DEBUG && 'beforeSend returned null');
+      if (!edited || typeof edited != 'object') {
+        return this._drop('before_send', event, DEBUG && `beforeSend must return an event or null, got ${typeof edited}`);
+      }
+      event = edited;
+    }
+    this._send(event);
   }
 
   _guard<T>(fn: () => T): T {

@@ -20,16 +20,3 @@ export function matches(value: string, patterns: ReadonlyArray<string | RegExp>)
 export function withTimeout(promise: Promise<boolean>, timeout?: number): Promise<boolean> {
   return timeout ? Promise.race([promise, new Promise<boolean>((resolve) => setTimeout(resolve, timeout, false))]) : promise;
 }
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return !!value && typeof (value as PromiseLike<unknown>).then == 'function';
-}
-
-/**
- * Chains when the value is a promise, calls at once when not: keeps the common path synchronous.
- * Not named `then`: a module exporting `then` makes its namespace a thenable, and
- * `await import()` of it (test runners, code splitting) would call it and fail.
- */
-export function andThen<T, R>(value: T | PromiseLike<T>, fn: (value: T) => R | PromiseLike<R>, onRejected?: (error: unknown) => R): R | PromiseLike<R> {
-  return isThenable(value) ? value.then(fn, onRejected) : fn(value as T);
-}
