@@ -150,4 +150,28 @@ describe('createApi', () => {
     // The port is free now: nothing listens there.
     expect(await call(`http://127.0.0.1:${port}`)).toContain('no response (ECONNREFUSED)');
   });
+
+  it('the http transport follows a redirect (here 308 to another path) through fetch, keeping method, body and token', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (d) => parts.push(d));
+      req.on('end', () => {
+        seen.push(`${req.method} ${req.url} ${req.headers.authorization} ${Buffer.concat(parts)}`);
+        if (req.url == '/old/api/0/organizations/acme/releases/') res.writeHead(308, { location: '/new/api/0/organizations/acme/releases/' }).end();
+        else res.writeHead(201, { 'content-type': 'application/json' }).end('{"version":"r1"}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/old`;
+      const response = await createApi({ url, authToken: TOKEN, transport: makeHttpTransport(), retries: 0, retryDelay: 0, timeout: 5000, log: quiet })(step);
+      expect(response).toMatchObject({ status: 201, data: { version: 'r1' } });
+      // fetch sends the request again from the start (one more request, on this rare path only).
+      expect(seen.at(-1)).toBe(`POST /new/api/0/organizations/acme/releases/ Bearer ${TOKEN} {"version":"r1"}`);
+      expect(seen.filter((r) => r.startsWith('POST /new/'))).toHaveLength(1);
+    } finally {
+      server.close();
+    }
+  });
 });
