@@ -29,8 +29,8 @@ const LEASE_MS = 60_000;
 const STORE = 'retry';
 const KEY = 'queue';
 
-/** One change: the queue after it, decided from the queue before; and what the caller gets. */
-type Change = (records: Queued[]) => [next: Queued[], result: Queued[]];
+/** One change: the queue after it (undefined: unchanged, nothing to write), decided from the queue before; and what the caller gets. */
+type Change = (records: Queued[]) => [next: Queued[] | undefined, result: Queued[]];
 
 /** Resolves with `value()` once the request succeeds or the transaction commits. */
 const settle = <T>(request: IDBOpenDBRequest | IDBTransaction, value: () => T): Promise<T> =>
@@ -41,7 +41,7 @@ const settle = <T>(request: IDBOpenDBRequest | IDBTransaction, value: () => T): 
 
 const add = (envelope: Queued): Change => (records) => {
   // Too big to keep at all: it must not push out the others first.
-  if (envelope.body.length > MAX_BYTES) return [records, [envelope]];
+  if (envelope.body.length > MAX_BYTES) return [undefined, [envelope]];
   const all = [...records, envelope];
   let bytes = all.reduce((n, r) => n + r.body.length, 0);
   const dropped: Queued[] = [];
@@ -60,7 +60,8 @@ const take = (lease: boolean): Change => (records) => {
   const now = Date.now();
   const free = lease ? records.filter((r) => !(r.lease! > now) || r.owner == TAB) : records;
   if (lease) for (const r of free) (r.lease = now + LEASE_MS), (r.owner = TAB);
-  return [records, free];
+  // Leases are written back; without them nothing changed.
+  return [lease ? records : undefined, free];
 };
 
 /**
@@ -86,7 +87,7 @@ export function createQueueStore(log: (message: string) => void): QueueStore {
       log('IndexedDB unavailable: retry queue in memory');
     }
     const [next, result] = change(memory);
-    memory = next;
+    if (next) memory = next;
     return result;
   }
 
@@ -100,7 +101,7 @@ export function createQueueStore(log: (message: string) => void): QueueStore {
         const read = store.get(KEY);
         read.onsuccess = () => {
           const [next, out] = change(read.result || []);
-          store.put(next, KEY);
+          if (next) store.put(next, KEY);
           result = out;
         };
         return settle(tx, () => result);
