@@ -31,6 +31,7 @@ const packages: PackageBuild[] = [
     external: ['error-stack-parser'],
     // faultline.min.js stays within its 12 KB budget without the retry queue and sessions, which
     // faultline.full.min.js (and the npm package) have; their stand-ins say so under `debug: true`.
+    // Both send with fetch only (src/script-tag/xhr.ts says why).
     iife: [
       {
         file: 'faultline.min.js',
@@ -38,9 +39,10 @@ const packages: PackageBuild[] = [
         swap: {
           'src/offline.ts': 'src/lean/offline.ts',
           'src/integrations/sessions.ts': 'src/lean/sessions.ts',
+          'src/transport/xhr.ts': 'src/script-tag/xhr.ts',
         },
       },
-      { file: 'faultline.full.min.js', name: 'Faultline' },
+      { file: 'faultline.full.min.js', name: 'Faultline', swap: { 'src/transport/xhr.ts': 'src/script-tag/xhr.ts' } },
     ],
     iifeAliases: { stackframe: 'packages/core/src/stack-frame-lite.ts' },
   },

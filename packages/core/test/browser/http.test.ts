@@ -5,7 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { breadcrumbsOf, eventWith, exceptionOf, textOf } from '../helpers/events';
-import { startIngest, type Ingest } from '../helpers/ingest-server';
+import { DEFAULT_ROOTS, startIngest, type Ingest } from '../helpers/ingest-server';
+import { buildNpmBundle, NPM_BUNDLE } from '../helpers/npm-bundle';
 import { closePages, expectClean, flushAndSettle, openSdkPage, receivedEvents } from '../helpers/sdk-page';
 
 let browser: Browser;
@@ -26,7 +27,9 @@ function closedPort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  [browser, ingest] = await Promise.all([launchBrowser(), startIngest()]);
+  // The XHR transport is in the npm package only: the test that uses it runs core as a bundler builds it.
+  const npm = await buildNpmBundle();
+  [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/npm/': npm } })]);
   closedOrigin = `http://127.0.0.1:${await closedPort()}`;
 });
 afterAll(async () => {
@@ -347,6 +350,7 @@ describe('what is not reported', () => {
       return { status: 500, body: 'ingest down' };
     });
     const opened = await openSdkPage(browser, ingest, {
+      bundle: `/npm/${NPM_BUNDLE}`,
       script: `Faultline.captureMessage('first, answered 500');`,
     });
     await ingest.waitForRequests(1);

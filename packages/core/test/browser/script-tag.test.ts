@@ -104,6 +104,22 @@ describe('faultline.min.js and faultline.full.min.js', () => {
   });
 });
 
+describe('the XHR transport', () => {
+  it.each(['/dist/faultline.min.js', '/dist/faultline.full.min.js'])('%s sends with fetch only: a send through makeXhrTransport is dropped as internal_sdk_error and explained', async (bundle) => {
+    const opened = await openSdkPage(browser, ingest, {
+      bundle,
+      init: `{ dsn: DSN, offline: false, debug: true, transport: Faultline.makeXhrTransport }`,
+      script: `Faultline.captureException(new Error('not over XHR'));`,
+    });
+    // Its client report would take the same transport: the debug line names the reason it is counted under.
+    await opened.page.evaluate(() => Faultline.flush(2000));
+    await flushAndSettle(opened, 500);
+    expect(ingest.requests).toEqual([]);
+    expect(opened.consoleMessages).toContainEqual(expect.stringMatching(/\[Faultline\] error [0-9a-f]{32} not delivered: internal_sdk_error/));
+    expect(opened.pageErrors).toEqual([]);
+  });
+});
+
 describe('a bad or missing DSN', () => {
   it.each([
     ['an invalid DSN', `{ dsn: 'not a dsn', debug: true }`, /\[Faultline\].*invalid DSN.*not a dsn/],

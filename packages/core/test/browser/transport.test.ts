@@ -4,15 +4,21 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '../../src/types';
 import { launchBrowser } from '../helpers/browser';
-import { parseEnvelope, startIngest, type Ingest } from '../helpers/ingest-server';
+import { DEFAULT_ROOTS, parseEnvelope, startIngest, type Ingest } from '../helpers/ingest-server';
+import { buildNpmBundle, NPM_BUNDLE } from '../helpers/npm-bundle';
 import { expectValidEvent } from '../helpers/schema';
 import { closePages, expectClean, flushAndSettle, openSdkPage, receivedEvents } from '../helpers/sdk-page';
 
 let browser: Browser;
 let ingest: Ingest;
 
+// The XHR transport is in the npm package only (the script-tag bundles send with fetch): its
+// tests run core as a bundler builds it, served under /npm/.
+const XHR_BUNDLE = `/npm/${NPM_BUNDLE}`;
+
 beforeAll(async () => {
-  [browser, ingest] = await Promise.all([launchBrowser(), startIngest()]);
+  const npm = await buildNpmBundle();
+  [browser, ingest] = await Promise.all([launchBrowser(), startIngest({ staticRoots: { ...DEFAULT_ROOTS, '/npm/': npm } })]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -202,6 +208,7 @@ describe('sends that never end (issue 12, point 2)', () => {
   ])('%s: six sends to a server that never answers time out after sendTimeout; the next event still goes out', async (_, transport) => {
     hangEvents(6);
     const opened = await openSdkPage(browser, ingest, {
+      bundle: XHR_BUNDLE,
       init: `{ dsn: DSN, offline: false, sendTimeout: 1000${transport} }`,
       script: `for (let i = 0; i < 6; i++) Faultline.captureException(new Error('unanswered ' + i));`,
     });
@@ -237,6 +244,7 @@ describe('sends that never end (issue 12, point 2)', () => {
   it('XHR: an aborted send settles as a network error, and flush() returns', async () => {
     hangEvents(1);
     const opened = await openSdkPage(browser, ingest, {
+      bundle: XHR_BUNDLE,
       noInit: true,
       script: `
         // Keeps every XHR the transport opens, so the test can abort it.
