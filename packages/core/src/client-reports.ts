@@ -1,3 +1,4 @@
+import { now } from './misc';
 import type { Dispatcher } from './transport/dispatcher';
 import type { ClientLike, DataCategory, DropReason } from './types';
 
@@ -25,7 +26,7 @@ export function createClientReports(client: ClientLike, dispatcher: Dispatcher):
       discarded.push({ reason, category, quantity: counts[key] });
     }
     counts = {};
-    if (discarded.length) client.sendEnvelope('internal', [['client_report', { timestamp: Date.now() / 1000, discarded_events: discarded }]]);
+    if (discarded.length) client.sendEnvelope('internal', [['client_report', { timestamp: now(), discarded_events: discarded }]]);
   }
 
   const onHidden = () => {

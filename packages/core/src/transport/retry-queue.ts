@@ -17,13 +17,14 @@ export interface RetryQueueOptions {
   _onOverflow(envelope: Envelope): void;
 }
 
-// Backoff: 2 s, 4 s, then 8 s for about a minute, so a short outage (a server restart, a
-// tunnel) is seen to end within 10 s; past that the wait doubles up to 5 minutes. Each wait is
-// ±20%, so tabs that failed together spread out.
+// Backoff: 2 s, 4 s, then 8 s for about a minute (failures 2 to 7), so a short outage (a server
+// restart, a tunnel) is seen to end within 10 s; past that the wait doubles (16 s after the
+// eighth failure) up to 5 minutes. Each wait is ±20%, so tabs that failed together spread out.
 const FIRST_DELAY = 2000;
-const SHORT_OUTAGE_DELAY = 8000;
 const SHORT_OUTAGE_ROUNDS = 8;
 const MAX_DELAY = 300_000;
+/** The wait after `failures` failed rounds, before jitter: FIRST_DELAY doubled this often. */
+const doublings = (failures: number): number => (failures < SHORT_OUTAGE_ROUNDS ? Math.min(failures, 2) : failures - 5);
 const LOCK = 'faultline-queue';
 
 /** `sent_at` as of this try: Relay reads it to correct clock drift. */
@@ -45,9 +46,7 @@ export function createRetryQueue({ _store, _attempt, _isLimited, _onOverflow }: 
 
   function plan(): void {
     if (timer) return;
-    const delay =
-      (failures < SHORT_OUTAGE_ROUNDS ? Math.min(FIRST_DELAY * 2 ** failures, SHORT_OUTAGE_DELAY) : Math.min(SHORT_OUTAGE_DELAY * 2 ** (failures - SHORT_OUTAGE_ROUNDS + 1), MAX_DELAY)) *
-      (0.8 + Math.random() * 0.4);
+    const delay = Math.min(FIRST_DELAY * 2 ** doublings(failures), MAX_DELAY) * (0.8 + Math.random() * 0.4);
     timer = setTimeout(() => {
       timer = undefined;
       drain();
