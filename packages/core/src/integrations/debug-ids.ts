@@ -11,10 +11,7 @@ type DebugIdMap = Record<string, string>;
 const parsed = new Map<string, string | undefined>();
 
 function fileOfStack(stack: string): string | undefined {
-  if (!parsed.has(stack)) {
-    const frames = parseStack({ stack });
-    parsed.set(stack, frames.length ? frames[frames.length - 1].filename : undefined);
-  }
+  if (!parsed.has(stack)) parsed.set(stack, parseStack({ stack }).pop()?.filename);
   return parsed.get(stack);
 }
 
@@ -29,17 +26,15 @@ export const debugIdsIntegration = (): Integration => ({
       const file = fileOfStack(stack);
       if (file) byFile[file] = ids[stack];
     }
-    const images: DebugImage[] = [];
-    const added = new Set<string>();
+    // Each file once, in the order its frames come.
+    const files = new Set<string>();
     for (const exception of (event.exception?.values) || []) {
       for (const frame of (exception.stacktrace?.frames) || []) {
         const file = frame.abs_path || frame.filename;
-        if (file && byFile[file] && !added.has(file)) {
-          added.add(file);
-          images.push({ type: 'sourcemap', code_file: file, debug_id: byFile[file] });
-        }
+        if (file && byFile[file]) files.add(file);
       }
     }
+    const images: DebugImage[] = [...files].map((file) => ({ type: 'sourcemap', code_file: file, debug_id: byFile[file] }));
     if (images.length) event.debug_meta = { images: [...((event.debug_meta?.images) || []), ...images] };
     return event;
   },
