@@ -1,6 +1,6 @@
 import { exceptionFromError } from '../event-builder';
 import { isError, read, truncate } from '../normalize';
-import type { Exception, Integration } from '../types';
+import type { Integration } from '../types';
 
 export interface LinkedErrorsOptions {
   /** The property that links an error to its cause. @default 'cause' */
@@ -19,21 +19,20 @@ export const linkedErrorsIntegration = (options: LinkedErrorsOptions = {}): Inte
     name: 'LinkedErrors',
     processEvent(event, hint, client) {
       const values = event.exception?.values;
-      let error = hint.originalException as Record<string, unknown> | undefined;
+      const error = hint.originalException;
       if (!values?.length || !isError(error)) return event;
       const { inAppExclude, maxValueLength } = client.getOptions();
-      const causes: Exception[] = [];
-      const seen: unknown[] = [error];
-      while (causes.length < limit) {
-        const cause = read(error, key);
-        if (!isError(cause) || seen.includes(cause)) break;
-        seen.push(cause);
+      // A cycle (an error among its own causes) ends the chain.
+      const chain: unknown[] = [error];
+      while (chain.length <= limit) {
+        const cause = read(chain[chain.length - 1], key);
+        if (!isError(cause) || chain.includes(cause)) break;
+        chain.push(cause);
         const exception = exceptionFromError(cause, inAppExclude);
         exception.value = truncate(exception.value!, maxValueLength);
-        causes.unshift(exception);
-        error = cause as unknown as Record<string, unknown>;
+        // Each cause goes before the ones it caused.
+        values.unshift(exception);
       }
-      values.unshift(...causes);
       return event;
     },
   };
