@@ -17,14 +17,13 @@ const SCRIPT_ERROR = /^(?:Uncaught )?Script error\.?$/;
 // "…limit exceeded" (Chrome before 116) and "…completed with undelivered notifications".
 const NOISE = [SCRIPT_ERROR, /ResizeObserver loop/];
 
-/** What the filters match messages against: each exception as `Type: value`, and the message. */
-const messagesOf = (event: Event): string[] => {
-  const out: string[] = [];
-  if (event.logentry?.formatted) out.push(event.logentry.formatted);
-  for (const ex of (event.exception?.values) || []) {
-    if (ex.value) out.push(ex.value);
-    if (ex.type) out.push(ex.value ? `${ex.type}: ${ex.value}` : ex.type);
-  }
+/**
+ * What the filters match messages against: the message, and each exception's value and
+ * `Type: value`; missing ones stay in the list as empty entries.
+ */
+const messagesOf = (event: Event): Array<string | undefined> => {
+  const out = [event.logentry?.formatted];
+  for (const { type, value } of (event.exception?.values) || []) out.push(value, type && value ? `${type}: ${value}` : type);
   return out;
 };
 
@@ -46,8 +45,7 @@ export const eventFiltersIntegration = (options: EventFiltersOptions = {}): Inte
     const { filterNoise = true } = options;
     const ignore = [...(filterNoise ? NOISE : []), ...opts.ignoreErrors, ...(options.ignoreErrors || [])];
     const messages = messagesOf(event);
-    // Every message is a non-empty string.
-    const ignored = messages.find((m) => matches(m, ignore));
+    const ignored = messages.find((m) => m && matches(m, ignore));
     if (ignored) {
       // Said in every build (shorter in the CDN one): the fix is in the page, not in the SDK.
       if (SCRIPT_ERROR.test(ignored)) {
