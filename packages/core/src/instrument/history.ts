@@ -4,12 +4,9 @@ import { fanout, fill } from './fanout';
 export const onNavigation = fanout<[from: string, to: string]>((emit) => {
   let last = location.href;
   const check = () => {
-    const to = location.href;
-    if (to != last) {
-      const from = last;
-      last = to;
-      emit(from, to);
-    }
+    const from = last;
+    last = location.href;
+    if (last != from) emit(from, last);
   };
   for (const name of ['pushState', 'replaceState'] as const) {
     fill(history, name, (original) =>
