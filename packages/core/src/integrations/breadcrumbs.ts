@@ -34,18 +34,19 @@ const relative = (url: string) => (url.indexOf(location.origin) ? url : url.slic
 export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integration => ({
   name: 'Breadcrumbs',
   setup(client) {
-    const { console: logs = true, dom = true, fetch = true, xhr = true, history = true } = options;
+    // Each source is on unless its option is set to false.
+    const on = (name: keyof BreadcrumbsOptions) => (options[name] !== undefined ? options[name] : true);
     const add = client.addBreadcrumb.bind(client);
     const off = [
-      logs &&
+      on('console') &&
         onConsole((method, args) =>
           add({ category: 'console', level: consoleLevel(method), message: formatConsoleArgs(args), data: { arguments: args, logger: 'console' } }),
         ),
       // A click on an icon or a <span> in a button names the button.
-      dom && onDomEvent((kind, target) => add({ category: `ui.${kind}`, message: describeElement((target as Element).closest?.(INTERACTIVE) || target) })),
-      (fetch || xhr) &&
+      on('dom') && onDomEvent((kind, target) => add({ category: `ui.${kind}`, message: describeElement((target as Element).closest?.(INTERACTIVE) || target) })),
+      (on('fetch') || on('xhr')) &&
         onHttp(({ kind, method, url, status, error, duration }) => {
-          if ((kind == 'fetch' ? !fetch : !xhr) || client.isOwnRequest(url)) return;
+          if (!on(kind) || client.isOwnRequest(url)) return;
           add({
             type: 'http',
             category: kind,
@@ -55,7 +56,7 @@ export const breadcrumbsIntegration = (options: BreadcrumbsOptions = {}): Integr
             data: { method, url: redactUrl(url), ...(status ? { status_code: status } : {}), duration_ms: duration },
           });
         }),
-      history && onNavigation((from, to) => add({ category: 'navigation', data: { from: relative(redactUrl(from)), to: relative(redactUrl(to)) } })),
+      on('history') && onNavigation((from, to) => add({ category: 'navigation', data: { from: relative(redactUrl(from)), to: relative(redactUrl(to)) } })),
     ];
     return () => off.forEach((unsubscribe) => unsubscribe && unsubscribe());
   },
