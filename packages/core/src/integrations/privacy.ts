@@ -13,7 +13,7 @@ export const SECRET_FIELDS = /pass|secret|token|api_?key|auth|credential|session
 /** Request headers that carry credentials: never sent, whatever their value. */
 const CREDENTIAL_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization)$/i;
 /** Strings read as URLs, whose secret parameters are redacted like every URL the SDK sends. */
-const URL_LIKE = /^([\w+.-]+:)?\/\/|^\/|^\?/;
+const URL_LIKE = /^([\w+.-]+:\/\/|[/?])/;
 
 /**
  * Privacy by default (`sendDefaultPii: false`, Sentry's option name): values under keys that
@@ -37,18 +37,13 @@ export const privacyIntegration = (): Integration => ({
       for (const key in record) record[key] = isSecret(key) ? FILTERED : scrub(record[key]);
       return value;
     };
-    scrub(event.extra);
-    scrub(event.contexts);
     const crumbs = Array.isArray(event.breadcrumbs) ? event.breadcrumbs : event.breadcrumbs?.values || [];
-    for (const crumb of crumbs) scrub(crumb.data);
     const request = event.request as (Event['request'] & { data?: unknown; cookies?: unknown }) | undefined;
-    if (request) {
-      scrub(request.data);
-      if (!sendDefaultPii) {
-        delete request.cookies;
-        for (const name in request.headers) if (CREDENTIAL_HEADERS.test(name)) delete request.headers[name];
-        if (request.query_string) request.query_string = redactUrl(`?${request.query_string}`).slice(1);
-      }
+    for (const data of [event.extra, event.contexts, request?.data, ...crumbs.map((crumb) => crumb.data)]) scrub(data);
+    if (request && !sendDefaultPii) {
+      delete request.cookies;
+      for (const name in request.headers) if (CREDENTIAL_HEADERS.test(name)) delete request.headers[name];
+      if (request.query_string) request.query_string = redactUrl(`?${request.query_string}`).slice(1);
     }
     const user = (event.user = event.user || {});
     if (sendDefaultPii) user.ip_address = user.ip_address || '{{auto}}';
