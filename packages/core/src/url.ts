@@ -3,9 +3,10 @@
  * (`api_key`, `apikey`, `passwd`, `X-Amz-Signature`, `jsessionid`, `access_token`, `XSRF-TOKEN`).
  * The one list for query, fragment and matrix (`;`) parameters of every URL the SDK sends
  * (fetch and XHR breadcrumbs, failed-request events, the page URL, `Referer`, navigation
- * breadcrumbs). Object keys have a narrower list (`SECRET_FIELDS` in integrations/privacy.ts).
+ * breadcrumbs). Object keys have a narrower list (`SECRET_FIELDS` in integrations/privacy.ts),
+ * written in the same order (`key` for its `api_?key`) so the bundle repeats it cheaply.
  */
-export const SECRET_KEYS = /token|auth|pass|secret|key|session|code|sig|credential|cookie|csrf|jwt/i;
+export const SECRET_KEYS = /pass|secret|token|key|auth|credential|session|cookie|csrf|jwt|code|sig/i;
 
 /**
  * The URL with credentials (`https://user:pass@host`) and the values of secret-looking
@@ -15,7 +16,7 @@ export const SECRET_KEYS = /token|auth|pass|secret|key|session|code|sig|credenti
 export function redactUrl(url: string): string {
   return url
     .replace(/^([\w+.-]+:\/\/)[^/?#@]*@/, '$1[Filtered]@')
-    .replace(/([?&#;])([^=&#;]+)=([^&#;?]*)/g, (all, sep, name) => (SECRET_KEYS.test(name) ? `${sep}${name}=[Filtered]` : all));
+    .replace(/([?&#;]([^=&#;]+)=)[^&#;?]*/g, (all, head, name) => (SECRET_KEYS.test(name) ? `${head}[Filtered]` : all));
 }
 
 /** The URL resolved against the page (fetch and XHR take relative ones); as given where that fails (no document: a worker). */
