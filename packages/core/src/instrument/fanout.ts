@@ -37,9 +37,8 @@ export const fanout = <A extends unknown[]>(patch: (emit: (...args: A) => void) 
   };
 };
 
-/** Replaces `target[name]` with `wrapper(original)`; returns the original. */
-export const fill = <T extends object, K extends keyof T>(target: T, name: K, wrapper: (original: T[K]) => T[K]): T[K] => {
+/** Replaces the function `target[name]` with `wrapper(original)`; where there is none, nothing is patched. */
+export const fill = <T extends object, K extends keyof T>(target: T, name: K, wrapper: (original: T[K]) => T[K]) => {
   const original = target[name];
-  target[name] = wrapper(original);
-  return original;
+  if (typeof original == 'function') target[name] = wrapper(original);
 };

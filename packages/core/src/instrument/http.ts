@@ -46,29 +46,27 @@ const fromFetchArgs = (input: unknown, init?: RequestInit): { method: string; ur
 export const onHttp = fanout<[request: HttpRequest]>((emit) => {
   const done = (request: Omit<HttpRequest, 'duration'>, outcome: Pick<HttpRequest, 'status' | 'error'>) =>
     emit({ ...request, ...outcome, duration: Date.now() - request.start });
-  if (typeof fetch == 'function') {
-    fill(globalThis, 'fetch', (original) =>
-      function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-        let request: Omit<HttpRequest, 'duration'>;
-        try {
-          request = { kind: 'fetch' as const, ...fromFetchArgs(input, init), start: Date.now() };
-        } catch {
-          // Arguments only fetch itself can judge (a URL whose toString throws): left to it, unobserved.
-          return original.call(this, input, init);
-        }
-        return original.call(this, input, init).then(
-          (response) => {
-            done(request, { status: response.status });
-            return response;
-          },
-          (error) => {
-            done(request, { error });
-            throw error;
-          },
-        );
-      },
-    );
-  }
+  fill(globalThis, 'fetch', (original) =>
+    function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      let request: Omit<HttpRequest, 'duration'>;
+      try {
+        request = { kind: 'fetch' as const, ...fromFetchArgs(input, init), start: Date.now() };
+      } catch {
+        // Arguments only fetch itself can judge (a URL whose toString throws): left to it, unobserved.
+        return original.call(this, input, init);
+      }
+      return original.call(this, input, init).then(
+        (response) => {
+          done(request, { status: response.status });
+          return response;
+        },
+        (error) => {
+          done(request, { error });
+          throw error;
+        },
+      );
+    },
+  );
   // Last: where XMLHttpRequest is missing, reading it throws and fanout's try ends the patch here.
   const proto = XMLHttpRequest.prototype;
   fill(proto, 'open', (original) =>

@@ -47,13 +47,11 @@ export const onWrappedError = fanout<[error: unknown, site: WrapSite]>((emit) =>
   };
 
   for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame'] as const) {
-    if (typeof globalThis[name] == 'function') {
-      fill(globalThis as Record<string, unknown>, name, (original) =>
-        function (this: unknown, fn: unknown, ...rest: unknown[]) {
-          return (original as AnyFunction).call(this, wrap(fn, name), ...rest);
-        },
-      );
-    }
+    fill(globalThis as Record<string, unknown>, name, (original) =>
+      function (this: unknown, fn: unknown, ...rest: unknown[]) {
+        return (original as AnyFunction).call(this, wrap(fn, name), ...rest);
+      },
+    );
   }
 
   const proto = typeof EventTarget == 'function' && EventTarget.prototype;
