@@ -21,6 +21,7 @@ export interface HttpRequest {
 }
 
 interface XhrInfo {
+  kind: 'xhr';
   method: string;
   url: string;
   /** Set by send(). */
@@ -44,8 +45,8 @@ const fromFetchArgs = (input: unknown, init?: RequestInit): { method: string; ur
  * rejection) it would have had: the wrapper only looks.
  */
 export const onHttp = fanout<[request: HttpRequest]>((emit) => {
-  const done = (request: Omit<HttpRequest, 'duration'>, outcome: Pick<HttpRequest, 'status' | 'error'>) =>
-    emit({ ...request, ...outcome, duration: Date.now() - request.start });
+  const done = (request: Omit<HttpRequest, 'duration'>, status?: number, error?: unknown) =>
+    emit({ ...request, status, error, duration: Date.now() - request.start });
   fill(globalThis, 'fetch', (original) =>
     function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
       let request: Omit<HttpRequest, 'duration'>;
@@ -57,11 +58,11 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
       }
       return original.call(this, input, init).then(
         (response) => {
-          done(request, { status: response.status });
+          done(request, response.status);
           return response;
         },
         (error) => {
-          done(request, { error });
+          done(request, 0, error);
           throw error;
         },
       );
@@ -79,11 +80,11 @@ export const onHttp = fanout<[request: HttpRequest]>((emit) => {
           this.addEventListener(type, () => {
             const info = meta.get(this)!;
             const error = type == 'load' ? undefined : type == 'error' ? 'network error' : type;
-            if (info.start) done({ kind: 'xhr', ...(info as Required<XhrInfo>) }, { status: this.status, error });
+            if (info.start) done(info as Required<XhrInfo>, this.status, error);
           });
         }
       }
-      meta.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(String(args[1])) });
+      meta.set(this, { kind: 'xhr', method: String(args[0]).toUpperCase(), url: absoluteUrl(String(args[1])) });
       return (original as (...a: unknown[]) => void).apply(this, args);
     } as XMLHttpRequest['open'],
   );
