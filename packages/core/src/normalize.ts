@@ -97,14 +97,14 @@ export const normalize = (value: unknown, depth = 3, maxBreadth = 1000): unknown
       const tag = tagOf(v);
       const sp = special(v, tag);
       if (sp) return sp;
+      const s = [...seen, v];
       if (!j && typeof read(v, 'toJSON') == 'function') {
         try {
           const r = v.toJSON();
-          if (r !== v) return walk(r, d, [...seen, v], 1);
+          if (r !== v) return walk(r, d, s, 1);
         } catch {} // a throwing toJSON: serialise the object itself
       }
       if (d <= 0) return `[${constructorName(v)}]`;
-      const s = [...seen, v];
       if (isError(v)) return obj(v, [...new Set(['name', 'message', 'stack', ...Object.keys(v)])], d, s);
       if (isEvent(v)) {
         const detail = (v as CustomEvent).detail;
