@@ -1,4 +1,4 @@
-import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, readString } from './normalize';
+import { constructorName, describe, describeElement, isError, isEvent, isInstanceOf, normalize, readString, tagOf } from './normalize';
 import { parseStack } from './stack';
 import type { Event, EventHint, Exception, Mechanism, SeverityLevel } from './types';
 
@@ -27,10 +27,8 @@ export const exceptionFromError = (error: ErrorLike, inAppExclude?: Array<string
 /** The type and value a person can read, for values that are not errors. */
 const describeThrown = (value: unknown): { type: string; value: string } => {
   if (typeof value == 'string') return { type: 'Error', value };
-  if (value === null || (typeof value != 'object' && typeof value != 'function')) {
-    const kind = value === null ? 'null' : typeof value;
-    return { type: kind[0].toUpperCase() + kind.slice(1).replace('int', 'Int'), value: describe(value) };
-  }
+  // Primitives by their tag: 'Number', 'Boolean', 'BigInt', 'Symbol', 'Undefined', 'Null'.
+  if (value === null || (typeof value != 'object' && typeof value != 'function')) return { type: tagOf(value), value: describe(value) };
   if (isEvent(value)) {
     const target = value.target;
     const where = target && (target as Node).nodeType ? ` on ${describeElement(target)}` : '';

@@ -25,7 +25,8 @@ const thrown = (e: any): string => `[Thrown: ${safe(() => String(e?.message ?? e
 /** 'Object' for plain, null-prototype and anonymous-class objects. */
 export const constructorName = (v: object): string => readString(safe(() => Object.getPrototypeOf(v).constructor), 'name') || 'Object';
 
-const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
+/** The tag of Object.prototype.toString: 'Date', 'Map', 'Null', 'Number'... */
+export const tagOf = (v: unknown): string => safe(() => Object.prototype.toString.call(v).slice(8, -1)) || '';
 
 const fname = (f: unknown): string => `[Function: ${readString(f, 'name') || '<anonymous>'}]`;
 
