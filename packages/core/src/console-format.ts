@@ -8,9 +8,9 @@ const text = (value: unknown): string =>
 /** The line a console prints for these arguments: `%s %d %i %f %o %O %c` filled in, then the rest. */
 export const formatConsoleArgs = (args: unknown[]): string => {
   const rest = args.slice();
-  const parts: string[] = [];
   if (typeof rest[0] == 'string') {
-    parts.push(
+    // The format string, once it took its arguments, goes back in front (text keeps strings as they are).
+    rest.unshift(
       (rest.shift() as string).replace(/%[sdifoOc%]/g, (token) => {
         if (token == '%%') return '%';
         if (!rest.length) return token;
@@ -23,7 +23,7 @@ export const formatConsoleArgs = (args: unknown[]): string => {
       }),
     );
   }
-  return parts.concat(rest.map(text)).join(' ');
+  return rest.map(text).join(' ');
 };
 
 /** Sentry's level for a console method. */
