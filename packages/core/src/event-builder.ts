@@ -27,8 +27,6 @@ export const exceptionFromError = (error: ErrorLike, inAppExclude?: Array<string
 /** The type and value a person can read, for values that are not errors. */
 const describeThrown = (value: unknown): { type: string; value: string } => {
   if (typeof value == 'string') return { type: 'Error', value };
-  // Primitives by their tag: 'Number', 'Boolean', 'BigInt', 'Symbol', 'Undefined', 'Null'.
-  if (value === null || (typeof value != 'object' && typeof value != 'function')) return { type: tagOf(value), value: describe(value) };
   if (isEvent(value)) {
     const target = value.target;
     const where = target && (target as Node).nodeType ? ` on ${describeElement(target)}` : '';
@@ -37,9 +35,10 @@ const describeThrown = (value: unknown): { type: string; value: string } => {
   // Objects that carry a message, as many libraries reject with, read like errors.
   const message = readString(value, 'message');
   if (message) {
-    return { type: readString(value, 'name') || constructorName(value), value: message };
+    return { type: readString(value, 'name') || constructorName(value as object), value: message };
   }
-  return { type: constructorName(value), value: describe(value) };
+  // null and undefined by their tag ('Null', 'Undefined'), the rest by their class ('Number', 'Foo').
+  return { type: value == null ? tagOf(value) : constructorName(value as object), value: describe(value) };
 };
 
 /**
