@@ -36,6 +36,11 @@ const normalizeTags = (tags: Record<string, unknown>): Record<string, string> =>
   return out;
 };
 
+/** Cuts o[key] to `max` chars when it is a string. */
+const cut = (o: any, key: string, max: number): void => {
+  if (typeof o?.[key] == 'string') o[key] = truncate(o[key], max);
+};
+
 /**
  * Makes the event JSON-safe and bounded: user, extra, contexts and breadcrumb data to
  * `depth`, tags to strings old servers accept, messages and exception values to `maxLength`.
@@ -44,21 +49,16 @@ export const normalizeEvent = (event: Event, depth: number, breadth: number, max
   event.level = protocolLevel(event.level);
   if (event.user) event.user = normalizeUser(event.user, depth, breadth);
   if (event.tags) event.tags = normalizeTags(event.tags);
-  if (event.extra) event.extra = normalize(event.extra, depth, breadth) as Event['extra'];
-  if (event.contexts) event.contexts = normalize(event.contexts, depth, breadth) as Event['contexts'];
+  for (const key of ['extra', 'contexts'] as const) if (event[key]) event[key] = normalize(event[key], depth, breadth) as never;
   const crumbs = event.breadcrumbs && !Array.isArray(event.breadcrumbs) ? event.breadcrumbs.values : [];
   for (let i = 0; i < crumbs.length; i++) {
     const crumb = { ...crumbs[i] };
     if (crumb.level) crumb.level = protocolLevel(crumb.level);
     if (crumb.data) crumb.data = normalize(crumb.data, depth, breadth) as Record<string, unknown>;
-    if (typeof crumb.message == 'string') crumb.message = truncate(crumb.message, MAX_BREADCRUMB_MESSAGE);
+    cut(crumb, 'message', MAX_BREADCRUMB_MESSAGE);
     crumbs[i] = crumb;
   }
-  if (typeof event.logentry?.formatted == 'string') {
-    event.logentry.formatted = truncate(event.logentry.formatted, maxLength);
-  }
-  for (const exception of (event.exception?.values) || []) {
-    if (typeof exception.value == 'string') exception.value = truncate(exception.value, maxLength);
-  }
+  cut(event.logentry, 'formatted', maxLength);
+  for (const exception of (event.exception?.values) || []) cut(exception, 'value', maxLength);
   return event;
 };
