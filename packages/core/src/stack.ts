@@ -65,15 +65,13 @@ export const parseStack = (
       if (/^[[(]?native( code)?[\])]?$/.test(file)) {
         // `(native)` from old V8, `[native code]` from JavaScriptCore and SpiderMonkey.
         file = '[native code]';
-      } else if (!file) {
-        // The parser blanks V8's `<anonymous>` file (console or eval code); JavaScriptCore prints
-        // `eval code@` with an empty location. Anything else without a location is not a frame.
-        if (lineno === undefined && !(fn && p.fileName === '')) continue;
-        file = '<anonymous>';
-      } else if (lineno === undefined) {
-        // Text that is not a frame (e.g. the message line, when the parser falls back to its
-        // Firefox/Safari mode) comes out as a "file" without a line.
-        continue;
+      } else {
+        // Without a line it is text that is not a frame (e.g. the message line, when the parser
+        // falls back to its Firefox/Safari mode), unless it is JavaScriptCore's `eval code@`: a
+        // function with an empty location. No file: console or eval code (the parser blanks
+        // V8's `<anonymous>`).
+        if (lineno === undefined && (file || !fn || p.fileName !== '')) continue;
+        if (!file) file = '<anonymous>';
       }
       const inApp = !NOT_IN_APP.test(file) && !(inAppExclude && matches(file, inAppExclude));
       const frame: StackFrame = { filename: file, abs_path: file, function: fn || '?', in_app: inApp };
