@@ -32,11 +32,11 @@ export const parseStack = (
   error: { stack?: string; message?: string; name?: string } | undefined,
   inAppExclude?: Array<string | RegExp>,
 ): StackFrame[] => {
-  const frames: StackFrame[] = [];
   try {
     const stack = error?.stack;
     // (An empty stack makes the parser throw: no frames either.)
-    if (typeof stack !== 'string') return frames;
+    if (typeof stack !== 'string') return [];
+    const frames: StackFrame[] = [];
     // Pass only the stack: the parser takes other shapes (`stacktrace`, `opera#sourceloc`)
     // down its Opera paths, which read `message` and can throw.
     const parsed = ErrorStackParser.parse({ stack } as Error);
@@ -79,8 +79,8 @@ export const parseStack = (
       if (typeof colno === 'number') frame.colno = colno;
       frames.push(frame);
     }
+    return frames.slice(-MAX_FRAMES);
   } catch {
     return [];
   }
-  return frames.slice(-MAX_FRAMES);
 };
