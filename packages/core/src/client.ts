@@ -1,6 +1,6 @@
 import { getCurrentScope } from './carrier';
 import { createClientReports, type ClientReports } from './client-reports';
-import { dsnToString, ingestUrl, parseDsn, type Dsn } from './dsn';
+import { dsnToString, ingestUrl, parseDsn } from './dsn';
 import { sdkEnvelope, type Item } from './envelope';
 import { eventFromMessage, eventFromUnknown } from './event-builder';
 import { DEBUG } from './debug-build';
@@ -20,7 +20,6 @@ import type {
   ClientLike,
   DataCategory,
   DropReason,
-  Envelope,
   Event,
   EventHint,
   Integration,
@@ -75,13 +74,14 @@ function resolveOptions(options: Options): ResolvedOptions {
  */
 export class Client implements ClientLike {
   _options: ResolvedOptions;
-  _dsn: Dsn | undefined;
   _url: string | undefined;
   _dispatcher: Dispatcher | undefined;
   _integrations: Integration[] = [];
   _teardowns: Array<() => void> = [];
   _pending = new Set<PromiseLike<unknown>>();
   _reports: ClientReports | undefined;
+  /** The DSN for a tunnel to read from the envelope header; none without a tunnel. */
+  _envelopeDsn: string | undefined;
   _sdk: SdkInfo;
   _closed = false;
   /** Set while integrations and beforeSend run: a capture they cause (say, a console.error) would recurse. */
@@ -102,7 +102,7 @@ export class Client implements ClientLike {
     if (typeof dsn == 'string') {
       this.log(`invalid DSN (${dsn}): nothing will be sent`);
     } else {
-      this._dsn = dsn;
+      if (opts.tunnel) this._envelopeDsn = dsnToString(dsn);
       if (opts.tunnel && opts.endpoint == 'store') {
         DEBUG && this.log('a tunnel takes envelopes: endpoint "store" is ignored');
         opts.endpoint = 'envelope';
@@ -227,22 +227,17 @@ export class Client implements ClientLike {
     return flushed;
   }
 
-  _envelopeDsn(): string | undefined {
-    // A tunnel reads the destination from the envelope header.
-    return this._options.tunnel && this._dsn ? dsnToString(this._dsn) : undefined;
-  }
-
   /**
    * Sends items in an envelope of their own, with the SDK's header (and the DSN, for a tunnel):
    * rate limits, the retry queue and client reports apply by `category`. For what integrations
    * send besides events (sessions, transactions).
    */
   sendEnvelope(category: DataCategory, items: Item[], eventId?: string): void {
-    this._sendEnvelope({ category, eventId, body: sdkEnvelope(items, this._sdk, this._envelopeDsn(), eventId), url: this._url! });
+    this._sendEnvelope(category, eventId, sdkEnvelope(items, this._sdk, this._envelopeDsn, eventId));
   }
 
-  _sendEnvelope(envelope: Envelope): void {
-    if (this._dispatcher) this._dispatcher.send(envelope);
+  _sendEnvelope(category: DataCategory, eventId: string | undefined, body: string): void {
+    if (this._dispatcher) this._dispatcher.send({ category, eventId, body, url: this._url! });
   }
 
   /** `why` is left out of the minified build (`DEBUG && …`): there the reason code is logged. */
@@ -289,9 +284,8 @@ export class Client implements ClientLike {
     event.timestamp = event.timestamp || now();
     event.platform = 'javascript';
     event.level = event.level || 'error';
-    event.environment = event.environment || opts.environment;
-    if (opts.release && !event.release) event.release = opts.release;
-    if (opts.dist && !event.dist) event.dist = opts.dist;
+    // The options' environment (by default 'production'), release and dist, where the event has none.
+    for (const key of ['environment', 'release', 'dist'] as const) if (opts[key] && !event[key]) event[key] = opts[key];
     event.sdk = { ...this._sdk, ...event.sdk };
     const effective = hint.captureContext ? scope.clone().update(hint.captureContext) : scope;
     effective.applyToEvent(event);
@@ -354,7 +348,7 @@ export class Client implements ClientLike {
       this._drop('internal_sdk_error', event, DEBUG && `larger than maxEventBytes (${opts.maxEventBytes}) even after trimming`);
       return;
     }
-    if (opts.endpoint == 'store') this._sendEnvelope({ category: 'error', eventId: event.event_id, body: json, url: this._url! });
+    if (opts.endpoint == 'store') this._sendEnvelope('error', event.event_id, json);
     else this.sendEnvelope('error', [['event', json]], event.event_id);
   }
 }
