@@ -9,24 +9,27 @@ export interface ClientReports {
   _stop(): void;
 }
 
+/** One count of a client report, as sent. */
+interface Discarded {
+  reason: DropReason;
+  category: DataCategory;
+  quantity: number;
+}
+
 /**
  * Counts dropped events by reason and category (Sentry 21.9+ reads them). The counts go out on
  * `flush()` and when the page is hidden (the last moment a tab reliably runs code), in an
  * envelope of their own, so old servers only lose this.
  */
 export function createClientReports(client: ClientLike, dispatcher: Dispatcher): ClientReports {
-  let counts: Record<string, number> = {};
+  // Kept as they are sent: a few pairs at most, so finding one is cheap.
+  let discarded: Discarded[] = [];
 
   function send(): void {
     // While rate-limited the counts wait for the next chance instead of being dropped too.
     if (dispatcher.isRateLimited('internal')) return;
-    const discarded = [];
-    for (const key in counts) {
-      const [reason, category] = key.split(':');
-      discarded.push({ reason, category, quantity: counts[key] });
-    }
-    counts = {};
     if (discarded.length) client.sendEnvelope('internal', [['client_report', { timestamp: now(), discarded_events: discarded }]]);
+    discarded = [];
   }
 
   const onHidden = () => {
@@ -37,8 +40,9 @@ export function createClientReports(client: ClientLike, dispatcher: Dispatcher):
 
   return {
     _record(reason, category) {
-      const key = `${reason}:${category}`;
-      counts[key] = (counts[key] || 0) + 1;
+      const count = discarded.find((d) => d.reason == reason && d.category == category);
+      if (count) count.quantity++;
+      else discarded.push({ reason, category, quantity: 1 });
     },
     _send: send,
     _stop() {
