@@ -18,15 +18,14 @@ function retryAfterMs(header: string, now: number): number {
  */
 export function updateRateLimits(limits: RateLimits, response: TransportResponse, now = Date.now()): RateLimits {
   const next = { ...limits };
-  const header = response.headers && response.headers['x-sentry-rate-limits'];
-  const retryAfter = response.headers && response.headers['retry-after'];
+  const { 'x-sentry-rate-limits': header, 'retry-after': retryAfter } = response.headers || {};
   if (header) {
     for (const limit of header.trim().split(',')) {
-      const [seconds, categories] = limit.split(':', 2);
+      const [seconds, categories = ''] = limit.split(':');
       // 0 means no wait (as Sentry's SDK reads it); only an unreadable number means 60 s.
       const n = parseInt(seconds, 10);
       const until = now + (isNaN(n) ? 60 : n) * 1000;
-      for (const category of (categories || '').split(';')) next[category.trim()] = until;
+      for (const category of categories.split(';')) next[category.trim()] = until;
     }
   } else if (retryAfter) {
     next[''] = now + retryAfterMs(retryAfter, now);
