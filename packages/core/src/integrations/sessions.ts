@@ -27,23 +27,22 @@ interface Session {
  */
 export const sessionsIntegration = (): Integration => {
   let session: Session | undefined;
-  let startedMs = 0;
   let client: Client;
   // One device id per page, unless the user has an id.
   const device = uuid4();
 
   function send(): void {
     if (!session) return;
-    const now = Date.now();
+    const timestamp = new Date().toISOString();
     const did = String(getCurrentScope().getUser()?.id ?? session.did);
-    client.sendEnvelope('session', [['session', { ...session, did, timestamp: new Date(now).toISOString(), duration: (now - startedMs) / 1000 }]]);
+    // Both ISO strings keep the milliseconds: the duration is exact.
+    client.sendEnvelope('session', [['session', { ...session, did, timestamp, duration: (Date.parse(timestamp) - Date.parse(session.started)) / 1000 }]]);
     session.init = false;
   }
 
   function start(): void {
     const { release, environment } = client.getOptions();
-    startedMs = Date.now();
-    session = { sid: uuid4(), did: device, init: true, started: new Date(startedMs).toISOString(), status: 'ok', errors: 0, attrs: { release, environment } };
+    session = { sid: uuid4(), did: device, init: true, started: new Date().toISOString(), status: 'ok', errors: 0, attrs: { release, environment } };
     send();
   }
 
