@@ -46,6 +46,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const pending = new Set<Promise<void>>();
   const waiting: Array<() => void> = [];
   let active = 0;
+  const limited = (category: DataCategory) => isRateLimited(limits, category);
 
   /** A failure that may pass later (network error, time-out, 5xx, 429): true when the retry queue takes it. */
   function kept(envelope: Envelope): boolean {
@@ -80,7 +81,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /** Sends now, unless a rate limit began while the envelope waited. */
   function transmit(envelope: Envelope): Promise<void> {
-    if (isRateLimited(limits, envelope.category)) {
+    if (limited(envelope.category)) {
       onDrop('ratelimit_backoff', envelope.category, envelope, DEBUG && `rate limited for category "${envelope.category}"`);
       return Promise.resolve();
     }
@@ -124,7 +125,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     send,
     flush,
-    isRateLimited: (category) => isRateLimited(limits, category),
+    isRateLimited: limited,
     _attempt: attempt,
   };
 }
