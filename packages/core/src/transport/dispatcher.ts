@@ -44,8 +44,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let limits: RateLimits = {};
   /** Sends waiting or in flight. */
   const pending = new Set<Promise<void>>();
-  const waiting: Array<() => void> = [];
-  let active = 0;
+  const waiting: Array<() => unknown> = [];
   const limited = (category: DataCategory) => isRateLimited(limits, category);
 
   /** A failure that may pass later (network error, time-out, 5xx, 429): true when the retry queue takes it. */
@@ -98,17 +97,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     const tracked = new Promise<void>((resolve) => {
       const done = () => {
-        active--;
         pending.delete(tracked);
         resolve();
         const next = waiting.shift();
         if (next) next();
       };
-      const run = () => {
-        active++;
-        transmit(envelope).then(done, done);
-      };
-      if (active < CONCURRENCY) run();
+      const run = () => transmit(envelope).then(done, done);
+      // In flight: the sends pending but not waiting (this one is in neither yet).
+      if (pending.size - waiting.length < CONCURRENCY) run();
       else waiting.push(run);
     });
     pending.add(tracked);
