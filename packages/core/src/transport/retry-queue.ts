@@ -47,10 +47,7 @@ export function createRetryQueue({ _store, _attempt, _isLimited, _onOverflow }: 
   function plan(): void {
     if (timer) return;
     const delay = Math.min(FIRST_DELAY * 2 ** doublings(failures), MAX_DELAY) * (0.8 + Math.random() * 0.4);
-    timer = setTimeout(() => {
-      timer = undefined;
-      drain();
-    }, delay);
+    timer = setTimeout(drain, delay);
   }
 
   async function round(lease: boolean): Promise<void> {
@@ -67,9 +64,10 @@ export function createRetryQueue({ _store, _attempt, _isLimited, _onOverflow }: 
   }
 
   function drain(): void {
-    if (draining || !waiting) return;
+    // The planned try is this one; during a round, the next is planned when the round ends.
     clearTimeout(timer);
     timer = undefined;
+    if (draining || !waiting) return;
     draining = true;
     // Where another tab holds the lock, that tab is sending; this one looks again later.
     const done = locks ? locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? round(false) : plan())) : round(true);
