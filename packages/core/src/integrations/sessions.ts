@@ -28,11 +28,11 @@ interface Session {
 export const sessionsIntegration = (): Integration => {
   let session: Session | undefined;
   let client: Client;
+  let attrs: Session['attrs'];
   // One device id per page, unless the user has an id.
   const device = uuid4();
 
-  function send(): void {
-    if (!session) return;
+  function send(session: Session): void {
     const timestamp = new Date().toISOString();
     const did = String(getCurrentScope().getUser()?.id ?? session.did);
     // Both ISO strings keep the milliseconds: the duration is exact.
@@ -41,9 +41,8 @@ export const sessionsIntegration = (): Integration => {
   }
 
   function start(): void {
-    const { release, environment } = client.getOptions();
-    session = { sid: uuid4(), did: device, init: true, started: new Date().toISOString(), status: 'ok', errors: 0, attrs: { release, environment } };
-    send();
+    session = { sid: uuid4(), did: device, init: true, started: new Date().toISOString(), status: 'ok', errors: 0, attrs };
+    send(session);
   }
 
   return {
@@ -52,6 +51,7 @@ export const sessionsIntegration = (): Integration => {
       client = clientLike as Client;
       const options = client.getOptions();
       if (options.autoSessionTracking === false || !options.release || options.endpoint == 'store' || typeof location == 'undefined') return;
+      attrs = { release: options.release, environment: options.environment };
       start();
       return onNavigation(start);
     },
@@ -65,7 +65,7 @@ export const sessionsIntegration = (): Integration => {
       // a burst's place in the send buffer.
       if (status != session.status) {
         session.status = status;
-        send();
+        send(session);
       }
       return event;
     },
