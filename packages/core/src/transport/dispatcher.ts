@@ -112,9 +112,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function flush(timeout?: number): Promise<boolean> {
-    const all = Promise.all(pending).then(() =>
-      transport.flush ? Promise.resolve(transport.flush(timeout)).then((ok) => ok !== false, () => false) : true,
-    );
+    // A transport without flush has nothing of its own to wait for; one that fails to flush did not.
+    const all = Promise.all(pending)
+      .then(() => transport.flush && transport.flush(timeout))
+      .then((ok) => ok !== false, () => false);
     return withTimeout(all, timeout);
   }
 
