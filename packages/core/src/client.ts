@@ -117,8 +117,7 @@ export class Client implements ClientLike {
           log: this.log,
           onDrop: (reason, category, envelope, detail) => {
             this.log(`${envelope.category} ${envelope.eventId || ''} not delivered: ${detail || reason}`);
-            // Client reports about client reports would never end.
-            if (category != 'internal') this.recordDroppedEvent(reason, category);
+            this.recordDroppedEvent(reason, category);
           },
         };
         this._dispatcher = createDispatcher(dispatcherOptions);
@@ -195,9 +194,9 @@ export class Client implements ClientLike {
     }
   }
 
-  /** Counts an event that was not sent, for the next client report. */
+  /** Counts an event that was not sent, for the next client report (not a lost client report: reports about reports would never end). */
   recordDroppedEvent(reason: DropReason, category: DataCategory = 'error'): void {
-    if (this._reports) this._reports._record(reason, category);
+    if (this._reports && category != 'internal') this._reports._record(reason, category);
   }
 
   /** Resolves true when every capture so far was processed and sent within `timeout` ms. */

@@ -13,8 +13,7 @@ export const enableRetryQueue = (client: ClientLike, dispatcher: Dispatcher, opt
     _store: createQueueStore(client.log),
     _attempt: dispatcher._attempt,
     _isLimited: dispatcher.isRateLimited,
-    // Client reports about client reports would never end.
-    _onOverflow: (envelope) => envelope.category != 'internal' && client.recordDroppedEvent('queue_overflow', envelope.category),
+    _onOverflow: (envelope) => client.recordDroppedEvent('queue_overflow', envelope.category),
   });
   options._retry = queue._add;
   options._onSent = queue._drain;
