@@ -6,9 +6,10 @@ import type { StackFrame } from './types';
 const MAX_FRAMES = 50;
 
 // Code that is never the app's own: pseudo-files without a URL, browser extensions,
-// dependencies, and this SDK's bundle (its wrappers sit on most captured stacks).
+// dependencies, and this SDK's bundles (faultline.min.js, faultline.full.min.js,
+// faultline-vue.min.js…: their wrappers sit on most captured stacks).
 const NOT_IN_APP =
-  /^(<anonymous>|\[native code\]|debugger eval code)$|^(chrome|moz|safari(-web)?)-extension:|node_modules[\\/]|\/@faultline\/|faultline(\.min)?\.js/;
+  /^(<anonymous>|\[native code\]|debugger eval code)$|^(chrome|moz|safari(-web)?)-extension:|node_modules[\\/]|\/@faultline\/|faultline[\w.-]*\.js/;
 
 // The parser deletes every `(` and `)` from locations, which breaks URLs such as Next.js route
 // groups (`/app/(shop)/page.js`). Find the file again in the frame's source line, allowing

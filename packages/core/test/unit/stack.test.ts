@@ -731,11 +731,15 @@ describe('parseStack', () => {
         '    at c (webpack-internal:///./node_modules/react-dom/cjs/react-dom.development.js:1:1)',
         '    at d (http://localhost:3000/node_modules/@faultline/core/dist/index.mjs:1:1)',
         '    at e (https://unpkg.com/@faultline/core/dist/faultline.js:1:1)',
+        '    at g (https://cdn.example.net/faultline.full.min.js:1:1)',
+        '    at h (https://cdn.example.net/faultline-vue.min.js:1:1)',
         `    at f (${APP}:1:1)`,
       ),
     });
     expect(frames.map((f) => [f.function, f.in_app])).toEqual([
       ['f', true],
+      ['h', false],
+      ['g', false],
       ['e', false],
       ['d', false],
       ['c', false],
