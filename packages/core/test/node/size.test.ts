@@ -10,7 +10,7 @@ const CORE_BUDGET_BYTES = 12 * 1024;
  * faultline.full.min.js: the same with the retry queue and sessions (issue 13), until they fit
  * in the 12 KB above: a ceiling against growth, not a target.
  */
-const FULL_CEILING_BYTES = 14 * 1024;
+const FULL_CEILING_BYTES = 13 * 1024;
 /** @faultline/vue's script-tag build, on top of core. */
 const VUE_BUDGET_BYTES = 2 * 1024;
 
