@@ -95,8 +95,8 @@ export function captureException(exception: unknown, hint?: EventHint | CaptureC
 export function captureMessage(message: string, level?: SeverityLevel | ScopeContext): string {
   const hint: EventHint = typeof level == 'object' ? { captureContext: level } : {};
   hint.syntheticException = syntheticError(String(message), captureMessage);
-  const severity = typeof level == 'string' ? level : (typeof level == 'object' && level.level) || undefined;
-  return remember((client) => client.captureMessage(message, severity, hint));
+  // A context's level reaches the event through the scope (the scope's level wins over the message's).
+  return remember((client) => client.captureMessage(message, typeof level == 'string' ? level : undefined, hint));
 }
 
 /** Sends an event you built yourself. */
