@@ -108,8 +108,7 @@ export function captureEvent(event: Event, hint?: EventHint): string {
 function toHint(hint: EventHint | CaptureContext | undefined): EventHint {
   if (typeof hint == 'function' || hint instanceof Scope) return { captureContext: hint };
   if (!hint || typeof hint != 'object') return {};
-  const keys = ['user', 'tags', 'extra', 'contexts', 'level', 'fingerprint'];
-  return Object.keys(hint).some((k) => keys.includes(k)) ? { captureContext: hint as ScopeContext } : { ...(hint as EventHint) };
+  return Object.keys(hint).some((k) => /^(user|tags|extra|contexts|level|fingerprint)$/.test(k)) ? { captureContext: hint as ScopeContext } : { ...(hint as EventHint) };
 }
 
 /** The id of the last event captured. */
