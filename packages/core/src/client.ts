@@ -83,9 +83,10 @@ export class Client implements ClientLike {
   /** The DSN for a tunnel to read from the envelope header; none without a tunnel. */
   _envelopeDsn: string | undefined;
   _sdk: SdkInfo;
-  _closed = false;
+  // Both start unset, which reads as false.
+  _closed?: boolean;
   /** Set while integrations and beforeSend run: a capture they cause (say, a console.error) would recurse. */
-  _busy = false;
+  _busy?: boolean;
   log: (message: string) => void;
 
   constructor(options: Options) {
