@@ -57,13 +57,14 @@ export const burstGuardIntegration = ({ perMinute = 60, burst = 100, dedupeWindo
       const capture = client._capture;
       client._capture = function (build, hint, scope) {
         const error = hint.originalException;
-        if (!isError(error) || !error.stack) return capture.call(this, build, hint, scope);
-        if (!admit(error.stack)) {
-          DEBUG && client.log(`${error.message}: same as one sent in the last ${dedupeWindowMs} ms, or more than ${perMinute} events a minute`);
-          client.recordDroppedEvent('event_processor');
-          return hint.event_id || uuid4();
+        if (isError(error) && error.stack) {
+          if (!admit(error.stack)) {
+            DEBUG && client.log(`${error.message}: same as one sent in the last ${dedupeWindowMs} ms, or more than ${perMinute} events a minute`);
+            client.recordDroppedEvent('event_processor');
+            return hint.event_id || uuid4();
+          }
+          admitted.add(hint);
         }
-        admitted.add(hint);
         return capture.call(this, build, hint, scope);
       };
       return () => {
