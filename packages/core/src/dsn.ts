@@ -21,8 +21,8 @@ export const parseDsn = (dsn: unknown): Dsn | string => {
   } catch {
     return DEBUG ? `"${dsn}" is not a URL` : dsn;
   }
-  const protocol = url.protocol.slice(0, -1);
-  if (protocol != 'http' && protocol != 'https') return DEBUG ? `unsupported scheme "${protocol}"` : dsn;
+  const protocol = url.protocol.slice(0, -1) as Dsn['protocol'];
+  if (!/^https?$/.test(protocol)) return DEBUG ? `unsupported scheme "${protocol}"` : dsn;
   if (!url.username) return DEBUG ? 'the public key (before "@") is missing' : dsn;
   const segments = url.pathname.split('/').filter(Boolean);
   const projectId = segments.pop();
@@ -35,8 +35,7 @@ export const parseDsn = (dsn: unknown): Dsn | string => {
  * would make every send a CORS preflight.
  */
 export const ingestUrl = (dsn: Dsn, endpoint: 'envelope' | 'store'): string => {
-  const base = `${dsn.protocol}://${dsn.host}/${dsn.path ? dsn.path + '/' : ''}api/${dsn.projectId}/${endpoint}/`;
-  return `${base}?sentry_key=${encodeURIComponent(dsn.publicKey)}&sentry_version=7&sentry_client=${SDK_NAME}%2F${SDK_VERSION}`;
+  return `${dsn.protocol}://${dsn.host}/${dsn.path ? dsn.path + '/' : ''}api/${dsn.projectId}/${endpoint}/?sentry_key=${encodeURIComponent(dsn.publicKey)}&sentry_version=7&sentry_client=${SDK_NAME}%2F${SDK_VERSION}`;
 };
 
 /** The DSN written back, without a secret key (tunnels read it from the envelope header). */
