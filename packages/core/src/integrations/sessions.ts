@@ -32,18 +32,15 @@ export const sessionsIntegration = (): Integration => {
   // One device id per page, unless the user has an id.
   const device = uuid4();
 
-  function send(session: Session): void {
+  const send = (session: Session): void => {
     const timestamp = new Date().toISOString();
     const did = String(getCurrentScope().getUser()?.id ?? session.did);
     // Both ISO strings keep the milliseconds: the duration is exact.
     client.sendEnvelope('session', [['session', { ...session, did, timestamp, duration: (Date.parse(timestamp) - Date.parse(session.started)) / 1000 }]]);
     session.init = false;
-  }
+  };
 
-  function start(): void {
-    session = { sid: uuid4(), did: device, init: true, started: new Date().toISOString(), status: 'ok', errors: 0, attrs };
-    send(session);
-  }
+  const start = (): void => send((session = { sid: uuid4(), did: device, init: true, started: new Date().toISOString(), status: 'ok', errors: 0, attrs }));
 
   return {
     name: 'Sessions',
