@@ -20,7 +20,7 @@ export {
   lastEventId,
   getDefaultIntegrations,
 } from './sdk';
-export { Client } from './client';
+export { createClient, type Client } from './client';
 export { Scope } from './scope';
 export { makeFetchTransport } from './transport/fetch';
 export { makeXhrTransport } from './transport/xhr';

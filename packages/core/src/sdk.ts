@@ -1,5 +1,5 @@
 import { getClient, getCurrentScope, popScope, pushScope, setClient } from './carrier';
-import { Client } from './client';
+import { createClient, type Client } from './client';
 import { uuid4 } from './misc';
 import { debugIdsIntegration } from './integrations/debug-ids';
 import { burstGuardIntegration } from './integrations/burst-guard';
@@ -57,7 +57,7 @@ export function init(options: Options = {}): Client | undefined {
   try {
     const previous = getClient<Client>();
     if (previous) previous.close();
-    const client = new Client(options);
+    const client = createClient(options);
     setClient(client);
     if (options.initialScope) getCurrentScope().update(options.initialScope);
     // As in @sentry/browser: a client that sends nothing patches nothing.
