@@ -42,7 +42,6 @@ const DEFAULTS = {
   normalizeMaxBreadth: 1000,
   maxValueLength: 250,
   enabled: true,
-  debug: false,
   endpoint: 'envelope',
   sendClientReports: true,
   // Relay refuses events over 1 MiB; keep a margin for the envelope around it.
