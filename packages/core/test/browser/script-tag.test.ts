@@ -34,7 +34,7 @@ describe('the IIFE bundle', () => {
       'flush', 'close', 'lastEventId', 'getDefaultIntegrations', 'makeFetchTransport', 'makeXhrTransport',
       'eventFiltersIntegration', 'dedupeIntegration', 'linkedErrorsIntegration', 'httpContextIntegration', 'debugIdsIntegration',
       'burstGuardIntegration', 'privacyIntegration', 'sessionsIntegration',
-      'Client', 'Scope',
+      'createClient', 'Scope',
     ];
     for (const name of functions) expect(api![name], name).toBe('function');
     expect(api!.SDK_VERSION).toBe('string');
